@@ -1,0 +1,51 @@
+package org.aidline.api.dev;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.aidline.api.security.Actors;
+import org.aidline.intake.access.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import reactor.core.publisher.Mono;
+
+/** Signs development tokens shaped like those of a real issuer: iss, aud, sub, iat, exp, roles, region. */
+public class DevTokenIssuer {
+
+    private final DevSigningKey signingKey;
+    private final DevIssuerProperties properties;
+    private final Clock clock;
+
+    public DevTokenIssuer(DevSigningKey signingKey, DevIssuerProperties properties, Clock clock) {
+        this.signingKey = signingKey;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Mono<DevToken> issue(String subject, List<Role> roles, @Nullable String region) {
+        return signingKey.key().map(key -> {
+            Instant now = clock.instant();
+            JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                    .issuer(properties.issuer())
+                    .audience(List.of(properties.audience()))
+                    .subject(subject)
+                    .issuedAt(now)
+                    .notBefore(now)
+                    .expiresAt(now.plus(properties.tokenLifetime()))
+                    .claim(Actors.ROLES_CLAIM, roles.stream().map(Role::name).distinct().toList());
+            if (region != null) {
+                claims.claim(Actors.REGION_CLAIM, region);
+            }
+            NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+            JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+            String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+            return new DevToken(token, "Bearer", properties.tokenLifetime().toSeconds());
+        });
+    }
+}

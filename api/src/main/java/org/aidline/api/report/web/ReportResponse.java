@@ -1,0 +1,48 @@
+package org.aidline.api.report.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A report as clients see it: the ID number masked, amounts in yuan, times in UTC. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReportResponse(
+        String id,
+        String reference,
+        String channel,
+        String status,
+        String category,
+        String description,
+        String villageCode,
+        String countyCode,
+        boolean urgent,
+        @Nullable BigDecimal requestedAmount,
+        SubjectView subject,
+        @Nullable LocationView location,
+        List<AttachmentView> attachments,
+        @Nullable CallerView caller,
+        @Nullable String callId,
+        Instant createdAt,
+        Instant updatedAt,
+        List<EventView> history) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SubjectView(String name, @Nullable String idNumber, @Nullable String phone, int householdSize) {
+    }
+
+    public record LocationView(double lat, double lon) {
+    }
+
+    public record AttachmentView(String type, String sha256, long size, String uri) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CallerView(String phone, @Nullable String name, @Nullable String relation) {
+    }
+
+    public record EventView(int sequence, String type, Instant at, String actor, Map<String, Object> detail) {
+    }
+}

@@ -1,0 +1,16 @@
+package org.aidline.api.report.web;
+
+import java.time.Instant;
+
+/** A report in a list: enough to recognise it and open it. */
+public record ReportSummary(
+        String id,
+        String reference,
+        String channel,
+        String status,
+        String category,
+        String villageCode,
+        boolean urgent,
+        String subjectName,
+        Instant createdAt) {
+}

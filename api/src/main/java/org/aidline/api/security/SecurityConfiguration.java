@@ -1,0 +1,68 @@
+package org.aidline.api.security;
+
+import org.aidline.api.problem.ProblemResponses;
+import org.aidline.api.problem.ProblemType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may call what. Roles come from the token's {@code roles} claim; which report and which
+ * region is checked again in the features, since a role alone never opens another's data.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return problems.write(exchange, ProblemType.UNAUTHENTICATED);
+        };
+        ServerAccessDeniedHandler denied = (exchange, failure) ->
+                problems.write(exchange, ProblemType.FORBIDDEN);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports").hasRole("CITIZEN")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/me/reports").hasRole("CITIZEN")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/hotline/reports").hasRole("OPERATOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/reports").hasAnyRole("OPERATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .build();
+    }
+
+    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFromToken() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(Actors.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

@@ -1,0 +1,34 @@
+package org.aidline.intake;
+
+import java.time.Clock;
+import org.aidline.intake.personaldata.PersonalDataProtector;
+import org.aidline.intake.report.ReportFiling;
+import org.aidline.intake.report.ReportQueries;
+import org.aidline.intake.report.Reports;
+import org.aidline.intake.report.persistence.R2dbcReports;
+import org.aidline.intake.report.persistence.ReportRowMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the intake module; its domain classes stay free of Spring. */
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    @Bean
+    Reports reports(DatabaseClient database) {
+        // A mapper of its own: stored JSON must not change shape when the web's settings do.
+        return new R2dbcReports(database, new ReportRowMapper(JsonMapper.builder().build()));
+    }
+
+    @Bean
+    ReportFiling reportFiling(Reports reports, PersonalDataProtector protector, Clock clock) {
+        return new ReportFiling(reports, protector, clock);
+    }
+
+    @Bean
+    ReportQueries reportQueries(Reports reports) {
+        return new ReportQueries(reports);
+    }
+}

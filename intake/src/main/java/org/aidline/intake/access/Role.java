@@ -1,0 +1,14 @@
+package org.aidline.intake.access;
+
+/** The roles of the people who use Aidline (MISSION.md, "Who uses it"). */
+public enum Role {
+    CITIZEN,
+    OPERATOR,
+    COORDINATOR,
+    SUPERVISOR,
+    AUDITOR;
+
+    public boolean isStaff() {
+        return this != CITIZEN;
+    }
+}

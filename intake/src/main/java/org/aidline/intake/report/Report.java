@@ -1,0 +1,68 @@
+package org.aidline.intake.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.aidline.intake.access.Actor;
+import org.aidline.intake.access.Role;
+import org.aidline.intake.money.Money;
+import org.aidline.intake.region.VillageCode;
+import org.jspecify.annotations.Nullable;
+
+/** A hardship report with its status and history. */
+public record Report(
+        ReportId id,
+        ReportReference reference,
+        Channel channel,
+        Category category,
+        ReportStatus status,
+        String description,
+        VillageCode village,
+        boolean urgent,
+        @Nullable Money requestedAmount,
+        RecordedSubject subject,
+        @Nullable Location location,
+        List<Attachment> attachments,
+        @Nullable Caller caller,
+        @Nullable String callId,
+        String filedBy,
+        Instant createdAt,
+        Instant updatedAt,
+        List<ReportEvent> history) {
+
+    public Report {
+        attachments = List.copyOf(attachments);
+        history = List.copyOf(history);
+    }
+
+    /** A report as it stands the moment it is received. */
+    static Report received(NewReport filed, ReportId id, ReportReference reference, Instant at) {
+        Subject subject = filed.subject();
+        RecordedSubject recorded = new RecordedSubject(
+                subject.name(),
+                subject.idNumber() == null ? null : subject.idNumber().masked(),
+                subject.phone(),
+                subject.householdSize());
+        ReportEvent received = new ReportEvent(1, ReportEvent.RECEIVED, at, filed.filedBy(),
+                Map.of("channel", filed.channel().name()));
+        return new Report(id, reference, filed.channel(), filed.category(), ReportStatus.RECEIVED,
+                filed.description(), filed.village(), filed.urgent(), filed.requestedAmount(), recorded,
+                filed.location(), filed.attachments(), filed.caller(), filed.callId(), filed.filedBy(), at, at,
+                List.of(received));
+    }
+
+    public String countyCode() {
+        return village.countyCode();
+    }
+
+    /**
+     * Citizens see only what they filed; staff see reports of their region. Anyone else is told
+     * the report does not exist, so that identifiers cannot be probed.
+     */
+    public boolean isVisibleTo(Actor actor) {
+        if (actor.has(Role.CITIZEN) && actor.subject().equals(filedBy)) {
+            return true;
+        }
+        return actor.worksIn(village, Role.OPERATOR, Role.COORDINATOR, Role.SUPERVISOR, Role.AUDITOR);
+    }
+}

@@ -1,0 +1,29 @@
+package org.aidline.intake.report;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/** Where a page of reports, newest first, ends: opaque to clients. */
+public record ReportCursor(Instant createdAt, UUID id) {
+
+    public static ReportCursor after(Report report) {
+        return new ReportCursor(report.createdAt(), report.id().value());
+    }
+
+    public static ReportCursor decode(String token) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int separator = plain.indexOf('|');
+            return new ReportCursor(Instant.parse(plain.substring(0, separator)), UUID.fromString(plain.substring(separator + 1)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a cursor of this list", e);
+        }
+    }
+
+    public String encode() {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+}
