@@ -32,10 +32,14 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new HashMap<>();
         if (Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+            if (environment.containsProperty("spring.r2dbc.url") && !environment.containsProperty("spring.flyway.url")) {
+                defaults.putAll(flywayFromR2dbc(environment));
+                environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
+            }
             return;
         }
-        Map<String, Object> defaults = new HashMap<>();
         if (!environment.containsProperty("spring.r2dbc.url")) {
             int port = EmbeddedServices.postgres().getPort();
             log.info("No spring.r2dbc.url configured: using an embedded PostgreSQL on port " + port);

@@ -112,7 +112,7 @@ public class IdempotentFiling {
         return URI.create("/api/v1/reports/" + reportId);
     }
 
-    static String fingerprint(String canonicalRequest) {
+    public static String fingerprint(String canonicalRequest) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Renders a report's response once, the way it is sent and stored for idempotent replays. */
 @Component
-class ReportRendering {
+public class ReportRendering {
 
     private final ReportWebMapper mapper;
     private final JsonMapper json;
@@ -21,7 +21,7 @@ class ReportRendering {
     }
 
     /** The request as a canonical string: equal requests give equal fingerprints, whatever their whitespace. */
-    String canonical(String endpoint, ReportRequest request) {
+    public String canonical(String endpoint, ReportRequest request) {
         return endpoint + "\n" + json.writeValueAsString(request);
     }
 }

@@ -1,0 +1,73 @@
+package org.aidline.api.config;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/** Documents the RFC 9457 problems every API operation can answer, so clients can code against them. */
+@Component
+public class ProblemResponsesCustomizer implements OpenApiCustomizer {
+
+    private static final String PROBLEM = "Problem";
+
+    @Override
+    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+        openApi.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.readOperationsMap().forEach((method, operation) -> document(method, path, operation));
+            }
+        });
+    }
+
+    private static void document(PathItem.HttpMethod method, String path, Operation operation) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        problems.put("400", "Invalid request: /problems/validation, /problems/malformed-body, /problems/bad-parameter, /problems/idempotency-key-missing");
+        problems.put("401", "No valid bearer token: /problems/unauthenticated");
+        problems.put("403", "The role or region does not allow this: /problems/forbidden, /problems/outside-region");
+        if (path.contains("{")) {
+            problems.put("404", "No such resource, or not yours to see: /problems/not-found");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            problems.put("409", "A request with this Idempotency-Key is still running: /problems/request-in-flight");
+            problems.put("413", "Body too large: /problems/payload-too-large");
+            problems.put("415", "Body is not application/json: /problems/unsupported-media-type");
+            problems.put("422", "Idempotency-Key reused with another body, or unknown village: /problems/idempotency-key-reused, /problems/unknown-village");
+            problems.put("429", "Too many requests; see Retry-After: /problems/too-many-requests");
+        }
+        problems.put("500", "Our fault; nothing sent is lost: /problems/internal");
+        problems.forEach((status, description) -> operation.getResponses().putIfAbsent(status, new ApiResponse()
+                .description(description)
+                .content(new Content().addMediaType("application/problem+json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema fieldError = new ObjectSchema();
+        fieldError.addProperty("field", new StringSchema().example("subject.idNumber"));
+        fieldError.addProperty("message", new StringSchema().example("The check digit of the resident ID number is wrong"));
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details; titles follow Accept-Language (en, zh)");
+        problem.addProperty("type", new StringSchema().example("/problems/validation"));
+        problem.addProperty("title", new StringSchema().example("Invalid request"));
+        problem.addProperty("status", new IntegerSchema().example(400));
+        problem.addProperty("detail", new StringSchema());
+        problem.addProperty("instance", new StringSchema());
+        problem.addProperty("errors", new ArraySchema().items(fieldError));
+        problem.addProperty("retryAfterSeconds", new IntegerSchema().description("With 429 only"));
+        problem.setRequired(List.of("type", "title", "status"));
+        return problem;
+    }
+}

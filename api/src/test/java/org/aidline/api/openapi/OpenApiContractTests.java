@@ -1,0 +1,49 @@
+package org.aidline.api.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aidline.api.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The running service publishes exactly the committed contract. After an intended change,
+ * regenerate it with {@code ./mvnw -pl api -am verify -Dtest=OpenApiContractTests -Daidline.openapi.write=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} and review the diff.
+ */
+@IntegrationTest
+class OpenApiContractTests {
+
+    static final Path CONTRACT = Path.of("..", "openapi", "aidline-v1.json");
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void runningServiceMatchesTheCommittedContract() throws IOException {
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        byte[] served = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        JsonNode running = withoutServers(json.readTree(served));
+        if (Boolean.getBoolean("aidline.openapi.write")) {
+            Files.writeString(CONTRACT, json.writeValueAsString(running) + "\n");
+        }
+        JsonNode committed = json.readTree(Files.readString(CONTRACT));
+        assertThat(running)
+                .withFailMessage("The running contract differs from %s; regenerate it (see this test's Javadoc) and review the diff", CONTRACT)
+                .isEqualTo(committed);
+    }
+
+    /** The servers list names the random test port; it is not part of the contract. */
+    static JsonNode withoutServers(JsonNode contract) {
+        ((tools.jackson.databind.node.ObjectNode) contract).remove("servers");
+        return contract;
+    }
+}

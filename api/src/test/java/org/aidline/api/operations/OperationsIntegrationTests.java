@@ -1,0 +1,72 @@
+package org.aidline.api.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.aidline.api.support.IntegrationTest;
+import org.aidline.api.support.SampleReports;
+import org.aidline.api.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsIntegrationTests {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    Tokens tokens;
+
+    @Test
+    void healthIsUpWithTheDatabaseAndRedis() {
+        web.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.redis.status").isEqualTo("UP");
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void prometheusCountsAndTimesIntake() {
+        fileOne(SampleReports.selfReport());
+        String metrics = web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("aidline_intake_reports_total{channel=\"APP\"");
+        assertThat(metrics).contains("aidline_intake_duration_seconds_bucket{channel=\"APP\"");
+    }
+
+    @Test
+    void logsNeverCarryTheIdNumber(CapturedOutput output) {
+        fileOne(SampleReports.selfReport());
+        Map<String, Object> bad = SampleReports.selfReport();
+        bad.put("villageCode", "640104099099");
+        web.post().uri("/api/v1/reports").header("Authorization", tokens.newCitizen().bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(bad).exchange().expectStatus().isEqualTo(422);
+        assertThat(output.getAll()).doesNotContain(SampleReports.ID_NUMBER);
+    }
+
+    @Test
+    void swaggerUiAndTheContractAreServed() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+        web.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    void fileOne(Map<String, Object> body) {
+        web.post().uri("/api/v1/reports").header("Authorization", tokens.newCitizen().bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated();
+    }
+}

@@ -1,0 +1,58 @@
+package org.aidline.api.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.aidline.api.support.IntegrationTest;
+import org.aidline.api.support.SampleReports;
+import org.aidline.api.support.Tokens;
+import org.aidline.api.support.Tokens.Caller;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@IntegrationTest
+@TestPropertySource(properties = {"aidline.rate-limit.per-subject=3", "aidline.rate-limit.window=PT1H"})
+class RateLimitIntegrationTests {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    Tokens tokens;
+
+    @Test
+    void aSubjectOverItsLimitIsToldWhenToRetryAndOthersAreNotAffected() {
+        Caller busy = tokens.newCitizen();
+        for (int i = 0; i < 3; i++) {
+            file(busy).expectStatus().isCreated();
+        }
+        String retryAfter = file(busy)
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/too-many-requests")
+                .returnResult().getResponseHeaders().getFirst("Retry-After");
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 3600L);
+
+        file(tokens.newCitizen()).expectStatus().isCreated();
+    }
+
+    @Test
+    void readsAreNotLimited() {
+        Caller reader = tokens.newCitizen();
+        for (int i = 0; i < 6; i++) {
+            web.get().uri("/api/v1/me/reports").header("Authorization", reader.bearer()).exchange().expectStatus().isOk();
+        }
+    }
+
+    WebTestClient.ResponseSpec file(Caller citizen) {
+        return web.post().uri("/api/v1/reports")
+                .header("Authorization", citizen.bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(SampleReports.selfReport())
+                .exchange();
+    }
+}
