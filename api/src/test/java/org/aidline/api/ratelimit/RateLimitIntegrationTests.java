@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @IntegrationTest
-@TestPropertySource(properties = {"aidline.rate-limit.per-subject=3", "aidline.rate-limit.window=PT1H"})
+@TestPropertySource(properties = {"aidline.rate-limit.per-subject=3", "aidline.rate-limit.per-address=12", "aidline.rate-limit.window=PT1H"})
 class RateLimitIntegrationTests {
 
     @Autowired
@@ -37,6 +37,19 @@ class RateLimitIntegrationTests {
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 3600L);
 
         file(tokens.newCitizen()).expectStatus().isCreated();
+    }
+
+    @Test
+    void oneAddressCannotFloodWithManySubjects() {
+        int accepted = 0;
+        int status = 201;
+        // Every test of this class posts from 127.0.0.1, so the address budget may be partly spent.
+        while (status == 201 && accepted <= 12) {
+            status = file(tokens.newCitizen()).returnResult(Void.class).getStatus().value();
+            accepted += status == 201 ? 1 : 0;
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(accepted).isLessThanOrEqualTo(12);
     }
 
     @Test

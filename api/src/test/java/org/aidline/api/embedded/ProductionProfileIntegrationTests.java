@@ -1,0 +1,60 @@
+package org.aidline.api.embedded;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The prod profile, configured as production is (an external issuer, explicit databases and
+ * keys): no development issuer exists, so no token can be minted here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/never-fetched/jwks.json",
+        "aidline.personal-data.encryption-key=cHJvZHVjdGlvbi10ZXN0LWVuY3J5cHRpb24ta2V5ISE=",
+        "aidline.personal-data.hash-key=cHJvZHVjdGlvbi10ZXN0LWhvdXNlaG9sZC1oYXNoLWtleSEh"})
+@AutoConfigureWebTestClient
+@ActiveProfiles("prod")
+class ProductionProfileIntegrationTests {
+
+    @DynamicPropertySource
+    static void databases(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://127.0.0.1:" + EmbeddedServices.postgres().getPort() + "/postgres");
+        registry.add("spring.r2dbc.username", () -> "postgres");
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", EmbeddedServices::redisPort);
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void thereIsNoDevelopmentIssuer() {
+        web.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"sub\":\"x\",\"roles\":[\"AUDITOR\"],\"region\":\"640000\"}")
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/dev/jwks.json").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void unsignedClaimsGetNowhere() {
+        String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiQVVESVRPUiJdfQ.";
+        web.get().uri("/api/v1/me").header("Authorization", "Bearer " + unsigned).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void healthIsUpWithoutDetails() {
+        web.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.details").doesNotExist();
+    }
+}
