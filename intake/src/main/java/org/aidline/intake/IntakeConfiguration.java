@@ -2,11 +2,14 @@ package org.aidline.intake;
 
 import java.time.Clock;
 import org.aidline.intake.personaldata.PersonalDataProtector;
+import org.aidline.intake.policy.Policies;
+import org.aidline.intake.policy.persistence.R2dbcPolicies;
 import org.aidline.intake.report.ReportFiling;
 import org.aidline.intake.report.ReportQueries;
 import org.aidline.intake.report.Reports;
 import org.aidline.intake.report.persistence.R2dbcReports;
 import org.aidline.intake.report.persistence.ReportRowMapper;
+import org.aidline.intake.triage.TriageRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,15 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
 
+    // A mapper of its own: stored JSON must not change shape when the web's settings do.
+    private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
+
     @Bean
     Reports reports(DatabaseClient database) {
-        // A mapper of its own: stored JSON must not change shape when the web's settings do.
-        return new R2dbcReports(database, new ReportRowMapper(JsonMapper.builder().build()));
+        return new R2dbcReports(database, new ReportRowMapper(STORED_JSON));
     }
 
     @Bean
-    ReportFiling reportFiling(Reports reports, PersonalDataProtector protector, Clock clock) {
-        return new ReportFiling(reports, protector, clock);
+    Policies policies(DatabaseClient database) {
+        return new R2dbcPolicies(database, STORED_JSON);
+    }
+
+    @Bean
+    ReportFiling reportFiling(Reports reports, Policies policies, PersonalDataProtector protector, Clock clock) {
+        return new ReportFiling(reports, policies, new TriageRules(), protector, clock);
     }
 
     @Bean

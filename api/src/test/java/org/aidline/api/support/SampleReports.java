@@ -11,13 +11,29 @@ public final class SampleReports {
     /** A valid resident ID number (check digit X) of someone registered in Beijing. */
     public static final String ID_NUMBER = "11010519491231002X";
 
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final java.util.Random RANDOM = new java.util.Random();
+
     private SampleReports() {
+    }
+
+    /** A valid resident ID number nobody else in the test run has: every sample report is its own household. */
+    public static String newIdNumber() {
+        StringBuilder id = new StringBuilder("640104");
+        java.time.LocalDate birth = java.time.LocalDate.of(1940, 1, 1).plusDays(RANDOM.nextInt(30_000));
+        id.append(birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        id.append(String.format("%03d", RANDOM.nextInt(1000)));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (id.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return id.append("10X98765432".charAt(sum % 11)).toString();
     }
 
     public static Map<String, Object> selfReport() {
         Map<String, Object> subject = new HashMap<>();
         subject.put("name", "王建国");
-        subject.put("idNumber", ID_NUMBER);
+        subject.put("idNumber", newIdNumber());
         subject.put("phone", "+86 138 0013 8000");
         subject.put("householdSize", 4);
         Map<String, Object> body = new HashMap<>();

@@ -1,12 +1,17 @@
 package org.aidline.intake.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
+import org.aidline.intake.grant.Grant;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.region.VillageCode;
+import org.aidline.intake.triage.Triage;
+import org.aidline.intake.triage.TriageCase;
 import org.jspecify.annotations.Nullable;
 
 /** A hardship report with its status and history. */
@@ -28,7 +33,9 @@ public record Report(
         String filedBy,
         Instant createdAt,
         Instant updatedAt,
-        List<ReportEvent> history) {
+        List<ReportEvent> history,
+        @Nullable Triage triage,
+        @Nullable Grant grant) {
 
     public Report {
         attachments = List.copyOf(attachments);
@@ -48,7 +55,34 @@ public record Report(
         return new Report(id, reference, filed.channel(), filed.category(), ReportStatus.RECEIVED,
                 filed.description(), filed.village(), filed.urgent(), filed.requestedAmount(), recorded,
                 filed.location(), filed.attachments(), filed.caller(), filed.callId(), filed.filedBy(), at, at,
-                List.of(received));
+                List.of(received), null, null);
+    }
+
+    /** The report once triage has decided, with the grant if it is a fast-track one. */
+    public Report triaged(Triage decided, @Nullable Grant granted, Instant at) {
+        List<ReportEvent> events = new ArrayList<>(history);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decision", decided.decision().name());
+        detail.put("reasons", decided.reasons().stream().map(Enum::name).toList());
+        detail.put("policy", decided.policy().toString());
+        if (decided.linkedReport() != null) {
+            detail.put("linkedReport", decided.linkedReport().toString());
+        }
+        events.add(new ReportEvent(events.size() + 1, ReportEvent.TRIAGED, at, ReportEvent.SYSTEM, detail));
+        if (granted != null) {
+            Map<String, Object> grantDetail = new LinkedHashMap<>();
+            grantDetail.put("grant", granted.id().toString());
+            grantDetail.put("amountFen", granted.amount().fen());
+            grantDetail.put("status", granted.status().name());
+            events.add(new ReportEvent(events.size() + 1, ReportEvent.GRANTED, at, ReportEvent.SYSTEM, grantDetail));
+        }
+        return new Report(id, reference, channel, category, ReportStatus.after(decided.decision()), description, village, urgent,
+                requestedAmount, subject, location, attachments, caller, callId, filedBy, createdAt, at, events, decided, granted);
+    }
+
+    /** What triage looks at. */
+    public TriageCase triageCase(boolean identityKnown) {
+        return new TriageCase(category, urgent, channel, identityKnown, requestedAmount, subject.householdSize());
     }
 
     public String countyCode() {

@@ -5,20 +5,36 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import org.aidline.intake.personaldata.PersonalDataProtector;
+import org.aidline.intake.grant.FastTrackGrants;
+import org.aidline.intake.grant.Grant;
 import org.aidline.intake.personaldata.ProtectedResidentId;
+import org.aidline.intake.policy.Policies;
+import org.aidline.intake.policy.Policy;
+import org.aidline.intake.triage.Decision;
+import org.aidline.intake.triage.HouseholdHistory;
+import org.aidline.intake.triage.Triage;
+import org.aidline.intake.triage.TriageCase;
+import org.aidline.intake.triage.TriageRules;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-/** Files reports: one report per request, however often the request is retried. */
+/**
+ * Files reports: each is triaged in the same request and, if it is an emergency, granted aid at
+ * once; one report per request, however often the request is retried.
+ */
 public class ReportFiling {
 
     private final Reports reports;
+    private final Policies policies;
+    private final TriageRules rules;
     private final PersonalDataProtector protector;
     private final Clock clock;
 
-    public ReportFiling(Reports reports, PersonalDataProtector protector, Clock clock) {
+    public ReportFiling(Reports reports, Policies policies, TriageRules rules, PersonalDataProtector protector, Clock clock) {
         this.reports = reports;
+        this.policies = policies;
+        this.rules = rules;
         this.protector = protector;
         this.clock = clock;
     }
@@ -30,7 +46,10 @@ public class ReportFiling {
      */
     public Mono<FilingOutcome> file(NewReport filed, @Nullable IdempotencyClaim claim, Function<Report, String> responseBody) {
         return Mono.defer(() -> attempt(filed, claim, responseBody))
-                .retryWhen(Retry.max(3).filter(ReferenceTakenException.class::isInstance))
+                // A taken reference is drawn again; a household granted meanwhile (another report, another
+                // instance) is triaged again and comes out DUPLICATE.
+                .retryWhen(Retry.max(3).filter(failure -> failure instanceof ReferenceTakenException
+                        || failure instanceof HouseholdAlreadyGrantedException))
                 .onErrorResume(DuplicateReceiptException.class, duplicate -> claim == null
                         ? Mono.error(duplicate)
                         : reports.receipt(claim.owner(), claim.key()).map(FilingOutcome.AlreadyFiled::new));
@@ -39,11 +58,23 @@ public class ReportFiling {
     private Mono<FilingOutcome> attempt(NewReport filed, @Nullable IdempotencyClaim claim, Function<Report, String> responseBody) {
         // PostgreSQL keeps microseconds: the report answered now must equal the report read later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Report report = Report.received(filed, ReportId.next(), ReportReference.random(), now);
+        Report received = Report.received(filed, ReportId.next(), ReportReference.random(), now);
         ProtectedResidentId idNumber = filed.subject().idNumber() == null ? null : protector.protect(filed.subject().idNumber());
-        String body = claim == null ? null : responseBody.apply(report);
-        return reports.add(report, idNumber, claim, body).flatMap(added -> added
-                ? Mono.just(new FilingOutcome.Filed(report))
-                : Mono.error(new UnknownVillageException(filed.village())));
+        Mono<HouseholdHistory> household = idNumber == null
+                ? Mono.just(HouseholdHistory.unknown())
+                : reports.household(idNumber.householdKey(), now);
+        return Mono.zip(policies.inForce(filed.village().countyCode()), household).flatMap(known -> {
+            Policy policy = known.getT1();
+            TriageCase triageCase = received.triageCase(idNumber != null);
+            Triage triage = rules.triage(triageCase, known.getT2(), policy);
+            Grant grant = triage.decision() == Decision.FAST_TRACK
+                    ? FastTrackGrants.decide(received.id(), received.countyCode(), triageCase, policy, now)
+                    : null;
+            Report report = received.triaged(triage, grant, now);
+            String body = claim == null ? null : responseBody.apply(report);
+            return reports.add(report, idNumber, claim, body).flatMap(added -> added
+                    ? Mono.just((FilingOutcome) new FilingOutcome.Filed(report))
+                    : Mono.error(new UnknownVillageException(filed.village())));
+        });
     }
 }

@@ -1,7 +1,36 @@
 package org.aidline.intake.report;
 
+import org.aidline.intake.triage.Decision;
+
 /** Where a report stands. */
 public enum ReportStatus {
-    /** Filed and stored; nothing has been decided yet. */
-    RECEIVED
+    /** Stored; not yet triaged (only ever seen inside the filing transaction). */
+    RECEIVED,
+    /** An emergency: aid granted, documents follow. */
+    FAST_TRACKED,
+    /** In the normal review queue. */
+    IN_REVIEW,
+    /** Handed to another department. */
+    REFERRED,
+    /** Linked to the household's open case or recent grant. */
+    DUPLICATE,
+    /** Not covered by this assistance. */
+    REJECTED,
+    /** Done with. */
+    CLOSED;
+
+    public static ReportStatus after(Decision decision) {
+        return switch (decision) {
+            case FAST_TRACK -> FAST_TRACKED;
+            case STANDARD -> IN_REVIEW;
+            case REFERRAL -> REFERRED;
+            case DUPLICATE -> DUPLICATE;
+            case REJECTED -> REJECTED;
+        };
+    }
+
+    /** A case still being worked on, which a new report of the same household joins. */
+    public boolean isOpen() {
+        return this == FAST_TRACKED || this == IN_REVIEW;
+    }
 }

@@ -1,7 +1,9 @@
 package org.aidline.intake.report;
 
+import java.time.Instant;
 import org.aidline.intake.personaldata.ProtectedResidentId;
 import org.aidline.intake.region.RegionScope;
+import org.aidline.intake.triage.HouseholdHistory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,9 +12,11 @@ import reactor.core.publisher.Mono;
 public interface Reports {
 
     /**
-     * Stores a received report, its first history event and, if a claim is given, the receipt of
-     * the request, atomically. Emits false when the village does not exist; errors with
-     * {@link DuplicateReceiptException} or {@link ReferenceTakenException} on those collisions.
+     * Stores a triaged report with its history, its grant, the grant's ledger entry and payment
+     * instruction and, if a claim is given, the receipt of the request: atomically, in one
+     * statement. Emits false when the village does not exist; errors with
+     * {@link DuplicateReceiptException}, {@link ReferenceTakenException} or
+     * {@link HouseholdAlreadyGrantedException} on those collisions.
      */
     Mono<Boolean> add(Report report, @Nullable ProtectedResidentId idNumber, @Nullable IdempotencyClaim claim,
             @Nullable String responseBody);
@@ -20,6 +24,9 @@ public interface Reports {
     Mono<Report> byId(ReportId id);
 
     Mono<Receipt> receipt(String owner, String key);
+
+    /** What is known of a household at a moment: its fast-track grant in the window, its open case. */
+    Mono<HouseholdHistory> household(byte[] householdKey, Instant at);
 
     /** Reports filed by one subject, newest first, up to {@code limit + 1}. */
     Flux<Report> filedBy(String subject, @Nullable ReportCursor after, int limit);

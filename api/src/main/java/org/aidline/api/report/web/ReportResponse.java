@@ -27,7 +27,20 @@ public record ReportResponse(
         @Nullable String callId,
         Instant createdAt,
         Instant updatedAt,
+        @Nullable TriageView triage,
+        @Nullable GrantView grant,
         List<EventView> history) {
+
+    /** What triage decided, why, and under which policy (county or province default, and version). */
+    public record TriageView(String decision, List<String> reasons, String policyCounty, int policyVersion,
+            @Nullable String linkedReport) {
+    }
+
+    /** The fast-track grant: paid now up to the cap; the rest, if any, awaits the county supervisor. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GrantView(String id, String status, BigDecimal amount, BigDecimal awaitingApproval,
+            List<String> requiredDocuments, @Nullable Instant documentsDueAt, String policyCounty, int policyVersion) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SubjectView(String name, @Nullable String idNumber, @Nullable String phone, int householdSize) {

@@ -1,6 +1,7 @@
 package org.aidline.api.report.web;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A report in a list: enough to recognise it and open it. */
 public record ReportSummary(
@@ -8,6 +9,7 @@ public record ReportSummary(
         String reference,
         String channel,
         String status,
+        @Nullable String decision,
         String category,
         String villageCode,
         boolean urgent,

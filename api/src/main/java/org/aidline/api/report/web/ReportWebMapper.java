@@ -1,6 +1,8 @@
 package org.aidline.api.report.web;
 
 import java.math.BigDecimal;
+import org.aidline.intake.grant.Grant;
+import org.aidline.intake.grant.GrantId;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.region.VillageCode;
 import org.aidline.intake.report.Channel;
@@ -13,6 +15,7 @@ import org.aidline.intake.report.ReportId;
 import org.aidline.intake.report.ReportReference;
 import org.aidline.intake.report.ResidentId;
 import org.aidline.intake.report.Subject;
+import org.aidline.intake.triage.Triage;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.NullValueCheckStrategy;
@@ -44,7 +47,20 @@ public interface ReportWebMapper {
 
     @Mapping(target = "villageCode", source = "village")
     @Mapping(target = "subjectName", source = "subject.name")
+    @Mapping(target = "decision", source = "triage.decision")
     ReportSummary toSummary(Report report);
+
+    @Mapping(target = "policyCounty", source = "policy.countyCode")
+    @Mapping(target = "policyVersion", source = "policy.version")
+    ReportResponse.TriageView toView(Triage triage);
+
+    @Mapping(target = "policyCounty", source = "policy.countyCode")
+    @Mapping(target = "policyVersion", source = "policy.version")
+    ReportResponse.GrantView toView(Grant grant);
+
+    default String grantId(GrantId id) {
+        return id.toString();
+    }
 
     default VillageCode village(String code) {
         return new VillageCode(code);

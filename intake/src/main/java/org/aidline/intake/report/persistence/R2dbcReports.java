@@ -1,14 +1,18 @@
 package org.aidline.intake.report.persistence;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.aidline.intake.grant.Grant;
 import org.aidline.intake.personaldata.ProtectedResidentId;
 import org.aidline.intake.region.RegionScope;
 import org.aidline.intake.report.DuplicateReceiptException;
+import org.aidline.intake.report.HouseholdAlreadyGrantedException;
 import org.aidline.intake.report.IdempotencyClaim;
 import org.aidline.intake.report.PhoneNumber;
 import org.aidline.intake.report.Receipt;
@@ -18,6 +22,8 @@ import org.aidline.intake.report.ReportCursor;
 import org.aidline.intake.report.ReportEvent;
 import org.aidline.intake.report.ReportId;
 import org.aidline.intake.report.Reports;
+import org.aidline.intake.triage.HouseholdHistory;
+import org.aidline.intake.triage.Triage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,16 +40,34 @@ public class R2dbcReports implements Reports {
                 insert into report (id, reference, channel, category, status, description, village_code, county_code,
                     urgent, requested_amount_fen, subject_name, subject_id_cipher, subject_id_hash, subject_id_masked,
                     subject_phone, household_size, latitude, longitude, attachments, caller_name, caller_phone,
-                    caller_relation, call_id, filed_by, created_at, updated_at)
+                    caller_relation, call_id, filed_by, created_at, updated_at,
+                    triage_decision, triage_reasons, policy_county, policy_version, linked_report)
                 select :id, :reference, :channel, :category, :status, :description, :village, :county,
                     :urgent, :requestedFen, :subjectName, :idCipher, :idHash, :idMasked,
                     :subjectPhone, :householdSize, :latitude, :longitude, cast(:attachments as jsonb), :callerName,
-                    :callerPhone, :callerRelation, :callId, :filedBy, :at, :at
+                    :callerPhone, :callerRelation, :callId, :filedBy, :at, :updatedAt,
+                    :decision, cast(:reasons as jsonb), :policyCounty, :policyVersion, :linkedReport
                 from village_found
                 returning id),
             history as (
                 insert into report_event (report_id, sequence, type, at, actor, detail)
-                select id, :eventSequence, :eventType, :at, :filedBy, cast(:eventDetail as jsonb) from added),
+                select added.id, e.sequence, e.type, e.at, e.actor, e.detail
+                from added, jsonb_to_recordset(cast(:events as jsonb)) as e(sequence integer, type text, at timestamptz, actor text, detail jsonb)),
+            granted as (
+                insert into aid_grant (id, report_id, county_code, household_key, status, amount_fen, awaiting_approval_fen,
+                    required_documents, documents_due_at, policy_county, policy_version, fast_track_window, created_at, updated_at)
+                select cast(:grantId as uuid), added.id, :county, :idHash, :grantStatus, :grantFen, :awaitingApprovalFen,
+                    cast(:requiredDocuments as jsonb), :documentsDueAt, :policyCounty, :policyVersion,
+                    tstzrange(:at, :nextFastTrackFrom), :at, :at
+                from added where cast(:grantId as uuid) is not null
+                returning id, amount_fen),
+            entitlement as (
+                insert into ledger_entry (county_code, grant_id, kind, amount_fen, at, actor, reference)
+                select :county, granted.id, 'GRANT', granted.amount_fen, :at, :system, :reference from granted),
+            instruction as (
+                insert into payment_instruction (id, reference_id, grant_id, kind, amount_fen, status, next_attempt_at, created_at, updated_at)
+                select cast(:paymentId as uuid), cast(:paymentId as text), granted.id, 'PAYMENT', granted.amount_fen, 'PENDING', :at, :at, :at
+                from granted where cast(:paymentId as uuid) is not null and granted.amount_fen > 0),
             receipt as (
                 insert into idempotency_receipt (owner, key, fingerprint, report_id, response_status, response_body, created_at)
                 select cast(:owner as text), :key, :fingerprint, id, 201, :responseBody, :at from added
@@ -51,7 +75,11 @@ public class R2dbcReports implements Reports {
             select count(*) as added from added
             """;
 
-    private static final String SELECT = "select * from report ";
+    private static final String SELECT = "select r.*, g.id as g_id, g.status as g_status, g.amount_fen as g_amount_fen, "
+            + "g.awaiting_approval_fen as g_awaiting_approval_fen, g.required_documents::text as g_required_documents, "
+            + "g.documents_due_at as g_documents_due_at, g.policy_county as g_policy_county, g.policy_version as g_policy_version, "
+            + "g.created_at as g_created_at, upper(g.fast_track_window) as g_next_fast_track_from "
+            + "from report r left join aid_grant g on g.report_id = r.id ";
 
     private final DatabaseClient database;
     private final ReportRowMapper rows;
@@ -64,7 +92,8 @@ public class R2dbcReports implements Reports {
     @Override
     public Mono<Boolean> add(Report report, @Nullable ProtectedResidentId idNumber, @Nullable IdempotencyClaim claim,
             @Nullable String responseBody) {
-        ReportEvent received = report.history().get(0);
+        Triage triage = report.triage();
+        Grant grant = report.grant();
         GenericExecuteSpec spec = database.sql(ADD)
                 .bind("village", report.village().value())
                 .bind("id", report.id().value())
@@ -80,12 +109,25 @@ public class R2dbcReports implements Reports {
                 .bind("attachments", rows.json(report.attachments()))
                 .bind("filedBy", report.filedBy())
                 .bind("at", utc(report.createdAt()))
-                .bind("eventSequence", received.sequence())
-                .bind("eventType", received.type())
-                .bind("eventDetail", rows.json(received.detail()));
+                .bind("updatedAt", utc(report.updatedAt()))
+                .bind("events", rows.json(report.history()))
+                .bind("system", ReportEvent.SYSTEM);
+        spec = bindNullable(spec, "decision", triage == null ? null : triage.decision().name(), String.class);
+        spec = bindNullable(spec, "reasons", triage == null ? null : rows.json(triage.reasons()), String.class);
+        spec = bindNullable(spec, "policyCounty", triage == null ? null : triage.policy().countyCode(), String.class);
+        spec = bindNullable(spec, "policyVersion", triage == null ? null : triage.policy().version(), Integer.class);
+        spec = bindNullable(spec, "linkedReport", triage == null || triage.linkedReport() == null ? null : triage.linkedReport().value(), UUID.class);
+        spec = bindNullable(spec, "grantId", grant == null ? null : grant.id().value().toString(), String.class);
+        spec = bindNullable(spec, "grantStatus", grant == null ? null : grant.status().name(), String.class);
+        spec = bindNullable(spec, "grantFen", grant == null ? null : grant.amount().fen(), Long.class);
+        spec = bindNullable(spec, "awaitingApprovalFen", grant == null ? null : grant.awaitingApproval().fen(), Long.class);
+        spec = bindNullable(spec, "requiredDocuments", grant == null ? null : rows.json(grant.requiredDocuments()), String.class);
+        spec = bindNullable(spec, "documentsDueAt", grant == null || grant.documentsDueAt() == null ? null : utc(grant.documentsDueAt()), OffsetDateTime.class);
+        spec = bindNullable(spec, "nextFastTrackFrom", grant == null ? null : utc(grant.nextFastTrackFrom()), OffsetDateTime.class);
+        spec = bindNullable(spec, "paymentId", grant == null || !grant.isPayable() ? null : UUID.randomUUID().toString(), String.class);
         spec = bindNullable(spec, "requestedFen", report.requestedAmount() == null ? null : report.requestedAmount().fen(), Long.class);
-        spec = bindNullable(spec, "idCipher", idNumber == null ? null : idNumber.ciphertext(), byte[].class);
-        spec = bindNullable(spec, "idHash", idNumber == null ? null : idNumber.householdKey(), byte[].class);
+        spec = bindNullable(spec, "idCipher", idNumber == null ? null : ByteBuffer.wrap(idNumber.ciphertext()), ByteBuffer.class);
+        spec = bindNullable(spec, "idHash", idNumber == null ? null : ByteBuffer.wrap(idNumber.householdKey()), ByteBuffer.class);
         spec = bindNullable(spec, "idMasked", idNumber == null ? null : idNumber.masked(), String.class);
         spec = bindNullable(spec, "subjectPhone", report.subject().phone() == null ? null : report.subject().phone().digits(), String.class);
         spec = bindNullable(spec, "latitude", report.location() == null ? null : report.location().latitude(), Double.class);
@@ -109,6 +151,9 @@ public class R2dbcReports implements Reports {
         if (message.contains("idempotency_receipt_pk")) {
             return new DuplicateReceiptException(e);
         }
+        if (message.contains("one_fast_track_grant_per_household")) {
+            return new HouseholdAlreadyGrantedException(e);
+        }
         if (message.contains("report_reference_unique")) {
             return new ReferenceTakenException(e);
         }
@@ -123,11 +168,31 @@ public class R2dbcReports implements Reports {
                 .map((row, metadata) -> rows.event(row))
                 .all()
                 .collectList();
-        return database.sql(SELECT + "where id = :id")
+        return database.sql(SELECT + "where r.id = :id")
                 .bind("id", id.value())
                 .map((row, metadata) -> rows.report(row, List.of()))
                 .one()
                 .zipWith(history, (report, events) -> rows.withHistory(report, events));
+    }
+
+    @Override
+    public Mono<HouseholdHistory> household(byte[] householdKey, Instant at) {
+        return database.sql("""
+                        select
+                          (select g.report_id from aid_grant g
+                            where g.household_key = :key and g.status <> 'REVOKED' and g.override_reason is null
+                              and g.fast_track_window @> cast(:at as timestamptz)
+                            order by g.created_at desc limit 1) as granted,
+                          (select r.id from report r
+                            where r.subject_id_hash = :key and r.status in ('FAST_TRACKED', 'IN_REVIEW')
+                            order by r.created_at desc limit 1) as open_case
+                        """)
+                .bind("key", ByteBuffer.wrap(householdKey))
+                .bind("at", utc(at))
+                .map(row -> new HouseholdHistory(true,
+                        Optional.ofNullable(row.get("granted", UUID.class)).map(ReportId::new),
+                        Optional.ofNullable(row.get("open_case", UUID.class)).map(ReportId::new)))
+                .one();
     }
 
     @Override
@@ -146,12 +211,12 @@ public class R2dbcReports implements Reports {
 
     @Override
     public Flux<Report> filedBy(String subject, @Nullable ReportCursor after, int limit) {
-        return page("filed_by = :filter", subject, after, limit);
+        return page("r.filed_by = :filter", subject, after, limit);
     }
 
     @Override
     public Flux<Report> withPhone(RegionScope region, PhoneNumber phone, @Nullable ReportCursor after, int limit) {
-        String condition = "(subject_phone = :filter or caller_phone = :filter) and village_code like :region";
+        String condition = "(r.subject_phone = :filter or r.caller_phone = :filter) and r.village_code like :region";
         return page(condition, phone.digits(), after, limit, Map.of("region", region.prefix() + "%"));
     }
 
@@ -161,8 +226,8 @@ public class R2dbcReports implements Reports {
 
     private Flux<Report> page(String condition, String filter, @Nullable ReportCursor after, int limit, Map<String, Object> more) {
         String sql = SELECT + "where " + condition
-                + (after == null ? "" : " and (created_at, id) < (:afterAt, :afterId)")
-                + " order by created_at desc, id desc limit :limit";
+                + (after == null ? "" : " and (r.created_at, r.id) < (:afterAt, :afterId)")
+                + " order by r.created_at desc, r.id desc limit :limit";
         GenericExecuteSpec spec = database.sql(sql).bind("filter", filter).bind("limit", limit + 1);
         if (after != null) {
             spec = spec.bind("afterAt", utc(after.createdAt())).bind("afterId", after.id());

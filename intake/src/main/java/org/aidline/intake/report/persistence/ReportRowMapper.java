@@ -5,7 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.intake.grant.Grant;
+import org.aidline.intake.grant.GrantId;
+import org.aidline.intake.grant.GrantStatus;
 import org.aidline.intake.money.Money;
+import org.aidline.intake.policy.PolicyVersion;
+import org.aidline.intake.triage.Decision;
+import org.aidline.intake.triage.Reason;
+import org.aidline.intake.triage.Triage;
+import org.jspecify.annotations.Nullable;
 import org.aidline.intake.region.VillageCode;
 import org.aidline.intake.report.Attachment;
 import org.aidline.intake.report.Caller;
@@ -27,6 +35,8 @@ public class ReportRowMapper {
 
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() { };
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> DOCUMENTS = new TypeReference<>() { };
 
     private final JsonMapper json;
 
@@ -67,14 +77,48 @@ public class ReportRowMapper {
                 row.get("filed_by", String.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant(),
-                history);
+                history,
+                triage(row),
+                grant(row));
+    }
+
+    private @Nullable Triage triage(Readable row) {
+        String decision = row.get("triage_decision", String.class);
+        if (decision == null) {
+            return null;
+        }
+        List<Reason> reasons = json.readValue(row.get("triage_reasons", String.class), REASONS);
+        UUID linked = row.get("linked_report", UUID.class);
+        return new Triage(Decision.valueOf(decision), reasons,
+                new PolicyVersion(row.get("policy_county", String.class), row.get("policy_version", Integer.class)),
+                linked == null ? null : new ReportId(linked));
+    }
+
+    private @Nullable Grant grant(Readable row) {
+        UUID id = row.get("g_id", UUID.class);
+        if (id == null) {
+            return null;
+        }
+        OffsetDateTime due = row.get("g_documents_due_at", OffsetDateTime.class);
+        return new Grant(
+                new GrantId(id),
+                new ReportId(row.get("id", UUID.class)),
+                row.get("county_code", String.class),
+                GrantStatus.valueOf(row.get("g_status", String.class)),
+                Money.ofFen(row.get("g_amount_fen", Long.class)),
+                Money.ofFen(row.get("g_awaiting_approval_fen", Long.class)),
+                json.readValue(row.get("g_required_documents", String.class), DOCUMENTS),
+                due == null ? null : due.toInstant(),
+                new PolicyVersion(row.get("g_policy_county", String.class), row.get("g_policy_version", Integer.class)),
+                row.get("g_created_at", OffsetDateTime.class).toInstant(),
+                row.get("g_next_fast_track_from", OffsetDateTime.class).toInstant());
     }
 
     Report withHistory(Report report, List<ReportEvent> history) {
         return new Report(report.id(), report.reference(), report.channel(), report.category(), report.status(),
                 report.description(), report.village(), report.urgent(), report.requestedAmount(), report.subject(),
                 report.location(), report.attachments(), report.caller(), report.callId(), report.filedBy(),
-                report.createdAt(), report.updatedAt(), history);
+                report.createdAt(), report.updatedAt(), history, report.triage(), report.grant());
     }
 
     ReportEvent event(Readable row) {

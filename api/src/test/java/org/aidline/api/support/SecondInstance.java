@@ -1,0 +1,40 @@
+package org.aidline.api.support;
+
+import org.aidline.api.AidlineApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** Another instance of the service on the same PostgreSQL and Redis, as behind a load balancer. */
+public final class SecondInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private SecondInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static SecondInstance sharing(Environment first) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AidlineApplication.class)
+                .profiles("test")
+                .properties(
+                        "server.port=0",
+                        "spring.r2dbc.url=" + first.getProperty("spring.r2dbc.url"),
+                        "spring.r2dbc.username=" + first.getProperty("spring.r2dbc.username"),
+                        "spring.flyway.url=" + first.getProperty("spring.flyway.url"),
+                        "spring.flyway.user=" + first.getProperty("spring.flyway.user"),
+                        "spring.data.redis.host=" + first.getProperty("spring.data.redis.host"),
+                        "spring.data.redis.port=" + first.getProperty("spring.data.redis.port"))
+                .run();
+        return new SecondInstance(context);
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

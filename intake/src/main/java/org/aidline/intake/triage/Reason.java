@@ -1,0 +1,15 @@
+package org.aidline.intake.triage;
+
+/** Machine-readable reasons behind a triage decision. */
+public enum Reason {
+    CATEGORY_EXCLUDED_BY_POLICY,
+    HOUSEHOLD_GRANTED_WITHIN_WINDOW,
+    HOUSEHOLD_HAS_OPEN_CASE,
+    CATEGORY_REFERRED_BY_POLICY,
+    URGENT_FAST_TRACK_CATEGORY,
+    NOT_URGENT,
+    CATEGORY_NOT_FAST_TRACK,
+    IDENTITY_UNKNOWN_HOUSEHOLD_NOT_CHECKED,
+    REQUEST_ABOVE_CAP,
+    STANDARD_AMOUNT_APPLIED
+}
