@@ -45,6 +45,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports").hasAnyRole("OPERATOR", "SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/verifications").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
