@@ -10,9 +10,12 @@ import org.aidline.intake.report.Reports;
 import org.aidline.intake.report.persistence.R2dbcReports;
 import org.aidline.intake.report.persistence.ReportRowMapper;
 import org.aidline.intake.triage.TriageRules;
+import org.aidline.intake.verification.Verifications;
+import org.aidline.intake.verification.persistence.R2dbcVerifications;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the intake module; its domain classes stay free of Spring. */
@@ -35,6 +38,11 @@ public class IntakeConfiguration {
     @Bean
     ReportFiling reportFiling(Reports reports, Policies policies, PersonalDataProtector protector, Clock clock) {
         return new ReportFiling(reports, policies, new TriageRules(), protector, clock);
+    }
+
+    @Bean
+    Verifications verifications(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcVerifications(database, transactions, STORED_JSON);
     }
 
     @Bean

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdempotencyProperties(
         @DefaultValue("PT24H") Duration retention,
         @DefaultValue("PT30S") Duration inFlightTimeout,
-        @DefaultValue("PT0.25S") Duration redisTimeout) {
+        @DefaultValue("PT0.5S") Duration redisTimeout) {
 }

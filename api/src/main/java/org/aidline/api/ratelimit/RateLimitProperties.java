@@ -14,5 +14,5 @@ public record RateLimitProperties(
         @DefaultValue("PT1M") Duration window,
         @DefaultValue("30") @Min(1) long perSubject,
         @DefaultValue("600") @Min(1) long perAddress,
-        @DefaultValue("PT0.25S") Duration redisTimeout) {
+        @DefaultValue("PT0.5S") Duration redisTimeout) {
 }

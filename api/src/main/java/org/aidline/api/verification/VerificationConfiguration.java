@@ -8,24 +8,15 @@ import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.intake.verification.Registry;
 import org.aidline.intake.verification.Verifications;
 import org.aidline.intake.verification.Verifier;
-import org.aidline.intake.verification.persistence.R2dbcVerifications;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the configured registries to the verifier. */
 @Configuration(proxyBeanMethods = false)
 public class VerificationConfiguration {
-
-    @Bean
-    Verifications verifications(DatabaseClient database, TransactionalOperator transactions) {
-        return new R2dbcVerifications(database, transactions, JsonMapper.builder().build());
-    }
 
     @Bean
     Verifier verifier(Verifications verifications, PersonalDataProtector protector, VerificationProperties properties, Clock clock) {
