@@ -15,16 +15,24 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public static SecondInstance sharing(Environment first) {
+        return sharing(first, new String[0]);
+    }
+
+    /** Another instance with some settings of its own, e.g. where its payment gateway is. */
+    public static SecondInstance sharing(Environment first, String... properties) {
+        String[] shared = {
+                "server.port=0",
+                "spring.r2dbc.url=" + first.getProperty("spring.r2dbc.url"),
+                "spring.r2dbc.username=" + first.getProperty("spring.r2dbc.username"),
+                "spring.flyway.url=" + first.getProperty("spring.flyway.url"),
+                "spring.flyway.user=" + first.getProperty("spring.flyway.user"),
+                "spring.data.redis.host=" + first.getProperty("spring.data.redis.host"),
+                "spring.data.redis.port=" + first.getProperty("spring.data.redis.port")};
+        String[] all = java.util.Arrays.copyOf(shared, shared.length + properties.length);
+        System.arraycopy(properties, 0, all, shared.length, properties.length);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AidlineApplication.class)
                 .profiles("test")
-                .properties(
-                        "server.port=0",
-                        "spring.r2dbc.url=" + first.getProperty("spring.r2dbc.url"),
-                        "spring.r2dbc.username=" + first.getProperty("spring.r2dbc.username"),
-                        "spring.flyway.url=" + first.getProperty("spring.flyway.url"),
-                        "spring.flyway.user=" + first.getProperty("spring.flyway.user"),
-                        "spring.data.redis.host=" + first.getProperty("spring.data.redis.host"),
-                        "spring.data.redis.port=" + first.getProperty("spring.data.redis.port"))
+                .properties(all)
                 .run();
         return new SecondInstance(context);
     }
