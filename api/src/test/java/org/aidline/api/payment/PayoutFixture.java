@@ -97,6 +97,34 @@ public class PayoutFixture {
                 .map(row -> java.util.Optional.ofNullable(row.get(0, type))).one().block().orElse(null);
     }
 
+    /**
+     * A second PAYMENT instruction of {@code amountFen} for each grant, as a review adds one, held back
+     * so that they can be released at once as a backlog.
+     */
+    public List<UUID> backlog(List<Filed> grants, long amountFen) {
+        List<UUID> ids = new ArrayList<>();
+        for (Filed grant : grants) {
+            UUID id = UUID.randomUUID();
+            database.sql("""
+                    insert into payment_instruction (id, reference_id, grant_id, kind, amount_fen, status, next_attempt_at, created_at, updated_at)
+                    values (:id, :reference, :grant, 'PAYMENT', :amount, 'PENDING', now() + interval '1 day', now(), now())
+                    """).bind("id", id).bind("reference", id.toString()).bind("grant", grant.grantId()).bind("amount", amountFen)
+                    .fetch().rowsUpdated().block();
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    public void release(List<UUID> instructions) {
+        database.sql("update payment_instruction set next_attempt_at = now() where id = any(:ids)")
+                .bind("ids", instructions.toArray(UUID[]::new)).fetch().rowsUpdated().block();
+    }
+
+    public long paidOf(List<UUID> instructions) {
+        return database.sql("select count(*) from payment_instruction where id = any(:ids) and status = 'PAID'")
+                .bind("ids", instructions.toArray(UUID[]::new)).map(row -> row.get(0, Long.class)).one().block();
+    }
+
     /** The amounts of the grant's ledger entries of a kind, in fen. */
     public List<Long> ledgered(Filed filed, String kind) {
         return database.sql("select amount_fen from ledger_entry where grant_id = :grant and kind = :kind order by id")

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.SecondInstance;
@@ -87,6 +88,9 @@ class PayoutIntegrationTests {
 
     @Autowired
     Environment environment;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @BeforeEach
     void theBankIsOpen() {
@@ -249,6 +253,51 @@ class PayoutIntegrationTests {
                 .expectBody().jsonPath("$.message.settled").isEqualTo(0);
         assertThat(payouts.ledgered(filed, "PAYMENT")).containsExactly(240000L);
         assertThat(bank.disbursed(filed.reference()).paid()).hasValue(1);
+    }
+
+    /**
+     * Figures, not a timed assertion: grant latency (the 201 reaching the client, to the disburse
+     * request reaching the gateway) over many reports, and how many instructions per second this
+     * instance dispatches from a backlog. -Daidline.bench.reports=1000 for the full run.
+     */
+    @Test
+    void benchGrantLatencyAndDispatchThroughput() {
+        int reports = Integer.getInteger("aidline.bench.reports", 100);
+        Tokens.Caller citizen = tokens.newCitizen();
+        Map<String, Long> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
+        List<PayoutFixture.Filed> filed = reactor.core.publisher.Flux.range(0, reports)
+                .flatMap(i -> {
+                    Map<String, Object> body = SampleReports.selfReport();
+                    String payee = payouts.payeeOf(body);
+                    return reactor.core.publisher.Mono.fromCallable(() -> payouts.file(port, citizen, body))
+                            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                            .doOnNext(done -> answeredAt.put(payee, System.nanoTime()));
+                }, 8)
+                .collectList().block(Duration.ofMinutes(10));
+        await().atMost(Duration.ofSeconds(60)).until(() -> answeredAt.keySet().stream().allMatch(payee -> bank.firstSeen(payee) != null));
+        long[] latencies = answeredAt.entrySet().stream()
+                .mapToLong(entry -> bank.firstSeen(entry.getKey()) - entry.getValue()).sorted().toArray();
+        filed.forEach(payouts::awaitPaid);
+
+        List<UUID> backlog = payouts.backlog(filed, 100);
+        long released = System.nanoTime();
+        payouts.release(backlog);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> payouts.paidOf(backlog) == backlog.size());
+        double seconds = (System.nanoTime() - released) / 1e9;
+
+        System.out.printf("PAYOUT BENCH: %d reports; 201 -> request at the gateway: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
+                        + "(negative: the gateway had it before the client had its 201)%n",
+                latencies.length, percentile(latencies, 50), percentile(latencies, 99), latencies[latencies.length - 1] / 1e6);
+        System.out.printf("PAYOUT BENCH: backlog of %d instructions paid in %.2f s: %.0f instructions/s on one instance%n",
+                backlog.size(), seconds, backlog.size() / seconds);
+        assertThat(latencies).hasSize(reports);
+        filed.forEach(grant -> assertThat(payouts.ledgered(grant, "PAYMENT")).containsExactly(240000L, 100L));
+        assertThat(bank.paidTwice()).isEmpty();
+    }
+
+    static double percentile(long[] sortedNanos, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, index)] / 1e6;
     }
 
     static MappingBuilder toPayee(String payee) {
