@@ -77,7 +77,8 @@ public class PaymentsConfiguration {
 
         @Override
         public void stop() {
-            throw new UnsupportedOperationException("Stopped asynchronously only");
+            stop(() -> {
+            });
         }
 
         @Override

@@ -28,12 +28,13 @@ public final class SecondInstance implements AutoCloseable {
                 "spring.flyway.user=" + first.getProperty("spring.flyway.user"),
                 "spring.data.redis.host=" + first.getProperty("spring.data.redis.host"),
                 "spring.data.redis.port=" + first.getProperty("spring.data.redis.port")};
-        String[] all = java.util.Arrays.copyOf(shared, shared.length + properties.length);
-        System.arraycopy(properties, 0, all, shared.length, properties.length);
+        // As command-line arguments: they win over application.yml (server.port: 8080) and the test profile.
+        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(shared), java.util.Arrays.stream(properties))
+                .map(property -> "--" + property)
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AidlineApplication.class)
                 .profiles("test")
-                .properties(all)
-                .run();
+                .run(arguments);
         return new SecondInstance(context);
     }
 
