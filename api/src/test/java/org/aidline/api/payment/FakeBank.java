@@ -4,9 +4,12 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -118,7 +121,7 @@ public class FakeBank implements ResponseDefinitionTransformerV2 {
         if (held == null) {
             return json(event, 200, Map.of("header", Map.of("status", "SUCC"),
                     "message", Map.of("txnstatus_response", Map.of("txn_type", "on-disburse", "txn_status",
-                            Map.of("disbursements_status", List.of()))))); 
+                            Map.of("disbursements_status", List.of())))));
         }
         String status = held.behaviour() == Behaviour.PEND ? "PDNG" : "SUCC";
         return json(event, 200, Map.of("header", Map.of("status", "SUCC"),
@@ -127,14 +130,14 @@ public class FakeBank implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition answer(ServeEvent event, int httpStatus, String reference, String status, String reasonCode) {
-        Map<String, Object> item = new java.util.HashMap<>(Map.of("reference_id", reference, "status", status,
-                "timestamp", java.time.Instant.now().toString()));
+        Map<String, Object> item = new HashMap<>(Map.of("reference_id", reference, "status", status,
+                "timestamp", Instant.now().toString()));
         if (reasonCode != null) {
             item.put("status_reason_code", reasonCode);
         }
         return json(event, httpStatus, Map.of(
-                "header", Map.of("message_id", java.util.UUID.randomUUID().toString(), "action", "on-disburse", "status", "SUCC"),
-                "message", Map.of("transaction_id", java.util.UUID.randomUUID().toString(), "disbursements_status", List.of(item))));
+                "header", Map.of("message_id", UUID.randomUUID().toString(), "action", "on-disburse", "status", "SUCC"),
+                "message", Map.of("transaction_id", UUID.randomUUID().toString(), "disbursements_status", List.of(item))));
     }
 
     private static ResponseDefinition json(ServeEvent event, int httpStatus, Object body) {

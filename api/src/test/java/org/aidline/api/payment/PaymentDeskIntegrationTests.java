@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -142,7 +143,7 @@ class PaymentDeskIntegrationTests {
                 : tokens.staff(role, region).token();
         String[] parts = endpoint.split(" ");
         String path = parts[1].replace("{id}", payouts.paymentId(refused).toString());
-        WebTestClient.RequestBodySpec request = web.method(org.springframework.http.HttpMethod.valueOf(parts[0])).uri(path)
+        WebTestClient.RequestBodySpec request = web.method(HttpMethod.valueOf(parts[0])).uri(path)
                 .header("Authorization", "Bearer " + token);
         WebTestClient.ResponseSpec response = parts[0].equals("POST") && path.endsWith("callback")
                 ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of(

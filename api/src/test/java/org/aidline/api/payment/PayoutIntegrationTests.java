@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.SecondInstance;
@@ -32,12 +33,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -89,7 +94,7 @@ class PayoutIntegrationTests {
     @Autowired
     Environment environment;
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
     @BeforeEach
@@ -264,13 +269,13 @@ class PayoutIntegrationTests {
     void benchGrantLatencyAndDispatchThroughput() {
         int reports = Integer.getInteger("aidline.bench.reports", 100);
         Tokens.Caller citizen = tokens.newCitizen();
-        Map<String, Long> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
-        List<PayoutFixture.Filed> filed = reactor.core.publisher.Flux.range(0, reports)
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        List<PayoutFixture.Filed> filed = Flux.range(0, reports)
                 .flatMap(i -> {
                     Map<String, Object> body = SampleReports.selfReport();
                     String payee = payouts.payeeOf(body);
-                    return reactor.core.publisher.Mono.fromCallable(() -> payouts.file(port, citizen, body))
-                            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                    return Mono.fromCallable(() -> payouts.file(port, citizen, body))
+                            .subscribeOn(Schedulers.boundedElastic())
                             .doOnNext(done -> answeredAt.put(payee, System.nanoTime()));
                 }, 8)
                 .collectList().block(Duration.ofMinutes(10));

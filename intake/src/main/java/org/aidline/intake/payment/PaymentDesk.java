@@ -7,6 +7,7 @@ import org.aidline.intake.access.Role;
 import org.aidline.intake.report.ReportEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Where people and the gateway meet payment instructions: supervisors and auditors list them,
@@ -53,11 +54,11 @@ public class PaymentDesk {
     public Mono<Boolean> settle(String referenceId, GatewayOutcome outcome) {
         if (outcome.kind() == GatewayOutcome.Kind.PAID) {
             return instructions.paid(referenceId, clock.instant(), ReportEvent.SYSTEM)
-                    .retryWhen(reactor.util.retry.Retry.max(3).filter(PaymentDispatcher::isCollision));
+                    .retryWhen(Retry.max(3).filter(PaymentDispatcher::isCollision));
         }
         if (outcome.kind() == GatewayOutcome.Kind.REJECTED) {
             return instructions.refused(referenceId, outcome.detail(), clock.instant(), ReportEvent.SYSTEM)
-                    .retryWhen(reactor.util.retry.Retry.max(3).filter(PaymentDispatcher::isCollision));
+                    .retryWhen(Retry.max(3).filter(PaymentDispatcher::isCollision));
         }
         // Received or pending: the instruction waits for the final word as it is.
         return Mono.just(false);
