@@ -1,6 +1,7 @@
 package org.aidline.intake;
 
 import java.time.Clock;
+import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.intake.policy.Policies;
 import org.aidline.intake.policy.persistence.R2dbcPolicies;
@@ -13,13 +14,16 @@ import org.aidline.intake.triage.TriageRules;
 import org.aidline.intake.verification.Verifications;
 import org.aidline.intake.verification.persistence.R2dbcVerifications;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the intake module; its domain classes stay free of Spring. */
 @Configuration(proxyBeanMethods = false)
+@Import(PaymentsConfiguration.class)
 public class IntakeConfiguration {
 
     // A mapper of its own: stored JSON must not change shape when the web's settings do.
@@ -36,8 +40,9 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    ReportFiling reportFiling(Reports reports, Policies policies, PersonalDataProtector protector, Clock clock) {
-        return new ReportFiling(reports, policies, new TriageRules(), protector, clock);
+    ReportFiling reportFiling(Reports reports, Policies policies, PersonalDataProtector protector, Clock clock,
+            ObjectProvider<PaymentsDue> paymentsDue) {
+        return new ReportFiling(reports, policies, new TriageRules(), protector, clock, paymentsDue.getIfAvailable(() -> PaymentsDue.NONE));
     }
 
     @Bean

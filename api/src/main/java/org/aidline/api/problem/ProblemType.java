@@ -17,6 +17,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE),
     REQUEST_IN_FLIGHT("request-in-flight", HttpStatus.CONFLICT),
+    PAYMENT_NOT_FAILED("payment-not-failed", HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT),

@@ -46,6 +46,9 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/verifications").hasAnyRole("SUPERVISOR", "AUDITOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/payments/callback").hasRole("PAYMENT_GATEWAY")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/payments").hasAnyRole("SUPERVISOR", "AUDITOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/payments/*/retry").hasRole("SUPERVISOR")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

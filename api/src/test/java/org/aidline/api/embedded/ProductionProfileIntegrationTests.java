@@ -17,7 +17,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/never-fetched/jwks.json",
         "aidline.personal-data.encryption-key=cHJvZHVjdGlvbi10ZXN0LWVuY3J5cHRpb24ta2V5ISE=",
-        "aidline.personal-data.hash-key=cHJvZHVjdGlvbi10ZXN0LWhvdXNlaG9sZC1oYXNoLWtleSEh"})
+        "aidline.personal-data.hash-key=cHJvZHVjdGlvbi10ZXN0LWhvdXNlaG9sZC1oYXNoLWtleSEh",
+        // No bank here: this instance must not dispatch (production refuses to start without a gateway otherwise).
+        "aidline.payments.enabled=false"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("prod")
 class ProductionProfileIntegrationTests {

@@ -15,17 +15,26 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public static SecondInstance sharing(Environment first) {
+        return sharing(first, new String[0]);
+    }
+
+    /** Another instance with some settings of its own, e.g. where its payment gateway is. */
+    public static SecondInstance sharing(Environment first, String... properties) {
+        String[] shared = {
+                "server.port=0",
+                "spring.r2dbc.url=" + first.getProperty("spring.r2dbc.url"),
+                "spring.r2dbc.username=" + first.getProperty("spring.r2dbc.username"),
+                "spring.flyway.url=" + first.getProperty("spring.flyway.url"),
+                "spring.flyway.user=" + first.getProperty("spring.flyway.user"),
+                "spring.data.redis.host=" + first.getProperty("spring.data.redis.host"),
+                "spring.data.redis.port=" + first.getProperty("spring.data.redis.port")};
+        // As command-line arguments: they win over application.yml (server.port: 8080) and the test profile.
+        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(shared), java.util.Arrays.stream(properties))
+                .map(property -> "--" + property)
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AidlineApplication.class)
                 .profiles("test")
-                .properties(
-                        "server.port=0",
-                        "spring.r2dbc.url=" + first.getProperty("spring.r2dbc.url"),
-                        "spring.r2dbc.username=" + first.getProperty("spring.r2dbc.username"),
-                        "spring.flyway.url=" + first.getProperty("spring.flyway.url"),
-                        "spring.flyway.user=" + first.getProperty("spring.flyway.user"),
-                        "spring.data.redis.host=" + first.getProperty("spring.data.redis.host"),
-                        "spring.data.redis.port=" + first.getProperty("spring.data.redis.port"))
-                .run();
+                .run(arguments);
         return new SecondInstance(context);
     }
 

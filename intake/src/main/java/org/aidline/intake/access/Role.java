@@ -6,9 +6,11 @@ public enum Role {
     OPERATOR,
     COORDINATOR,
     SUPERVISOR,
-    AUDITOR;
+    AUDITOR,
+    /** A machine client: the bank payment gateway posting disbursement results. */
+    PAYMENT_GATEWAY;
 
     public boolean isStaff() {
-        return this != CITIZEN;
+        return this != CITIZEN && this != PAYMENT_GATEWAY;
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.intake.grant.FastTrackGrants;
 import org.aidline.intake.grant.Grant;
+import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.ProtectedResidentId;
 import org.aidline.intake.policy.Policies;
 import org.aidline.intake.policy.Policy;
@@ -30,13 +31,20 @@ public class ReportFiling {
     private final TriageRules rules;
     private final PersonalDataProtector protector;
     private final Clock clock;
+    private final PaymentsDue paymentsDue;
 
     public ReportFiling(Reports reports, Policies policies, TriageRules rules, PersonalDataProtector protector, Clock clock) {
+        this(reports, policies, rules, protector, clock, PaymentsDue.NONE);
+    }
+
+    public ReportFiling(Reports reports, Policies policies, TriageRules rules, PersonalDataProtector protector, Clock clock,
+            PaymentsDue paymentsDue) {
         this.reports = reports;
         this.policies = policies;
         this.rules = rules;
         this.protector = protector;
         this.clock = clock;
+        this.paymentsDue = paymentsDue;
     }
 
     /**
@@ -50,6 +58,13 @@ public class ReportFiling {
                 // instance) is triaged again and comes out DUPLICATE.
                 .retryWhen(Retry.max(3).filter(failure -> failure instanceof ReferenceTakenException
                         || failure instanceof HouseholdAlreadyGrantedException))
+                // The grant's payment instruction is committed: send it now rather than at the next poll.
+                .doOnNext(outcome -> {
+                    if (outcome instanceof FilingOutcome.Filed done && done.report().grant() != null
+                            && done.report().grant().isPayable()) {
+                        paymentsDue.paymentsDue();
+                    }
+                })
                 .onErrorResume(DuplicateReceiptException.class, duplicate -> claim == null
                         ? Mono.error(duplicate)
                         : reports.receipt(claim.owner(), claim.key()).map(FilingOutcome.AlreadyFiled::new));
