@@ -1,0 +1,34 @@
+package org.aidline.api.ledger.web;
+
+import java.math.BigDecimal;
+import org.aidline.intake.grant.GrantId;
+import org.aidline.intake.ledger.LedgerPage;
+import org.aidline.intake.ledger.RecordedEntry;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.NullValueCheckStrategy;
+
+/** From ledger entries (signed fen) to their JSON (signed yuan). */
+@Mapper(nullValueCheckStrategy = NullValueCheckStrategy.ALWAYS)
+public interface LedgerWebMapper {
+
+    @Mapping(target = "countyCode", source = "entry.countyCode")
+    @Mapping(target = "grantId", source = "entry.grant")
+    @Mapping(target = "kind", source = "entry.kind")
+    @Mapping(target = "amount", source = "entry.amountFen")
+    @Mapping(target = "at", source = "entry.at")
+    @Mapping(target = "actor", source = "entry.actor")
+    LedgerEntryView toView(RecordedEntry entry);
+
+    default LedgerList toList(LedgerPage page) {
+        return new LedgerList(page.entries().stream().map(this::toView).toList(), page.next() == null ? null : page.next().encode());
+    }
+
+    default BigDecimal yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2);
+    }
+
+    default String id(GrantId id) {
+        return id.toString();
+    }
+}
