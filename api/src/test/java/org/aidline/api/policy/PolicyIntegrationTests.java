@@ -241,7 +241,7 @@ class PolicyIntegrationTests {
                 invalid("lowercase document", body -> body.put("requiredDocuments", Map.of("OTHER", List.of("id card"))), "requiredDocuments[OTHER][0]"),
                 invalid("no standard amounts", body -> body.remove("standardAmounts"), "standardAmounts"),
                 invalid("standard amount of 0", body -> body.put("standardAmounts", Map.of("OTHER", List.of(0))), "standardAmounts[OTHER][0]"),
-                invalid("standard amount above the cap", body -> body.put("standardAmounts", Map.of("OTHER", List.of(3000))), "standardAmounts.OTHER[0]"),
+                invalid("standard amount above the cap", body -> body.put("standardAmounts", Map.of("OTHER", List.of(3000))), "standardAmounts[OTHER][0]"),
                 invalid("fast-track category without documents", body -> body.put("requiredDocuments", Map.of("DISASTER", List.of("ID"))), "requiredDocuments"),
                 invalid("excluded fast-track category", body -> body.put("excludedCategories", List.of("ACCIDENT")), "excludedCategories"),
                 invalid("zero deadline", body -> body.put("documentsDeadline", "PT0S"), "documentsDeadline"),

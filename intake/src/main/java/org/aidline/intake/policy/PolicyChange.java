@@ -92,15 +92,15 @@ public record PolicyChange(
         for (Category category : sorted(standardAmounts.keySet())) {
             List<Money> amounts = standardAmounts.get(category);
             if (amounts.isEmpty()) {
-                found.add(new Violation("standardAmounts." + category, "needs at least one amount"));
+                found.add(new Violation("standardAmounts[" + category + "]", "needs at least one amount"));
             }
             for (int i = 0; i < amounts.size(); i++) {
                 Money amount = amounts.get(i);
                 if (amount.fen() <= 0) {
-                    found.add(new Violation("standardAmounts." + category + "[" + i + "]", "must be more than 0"));
+                    found.add(new Violation("standardAmounts[" + category + "][" + i + "]", "must be more than 0"));
                 } else if (effectiveCap.fen() > 0 && amount.compareTo(effectiveCap) > 0) {
                     // A standard amount above the cap would be cut silently at every grant.
-                    found.add(new Violation("standardAmounts." + category + "[" + i + "]",
+                    found.add(new Violation("standardAmounts[" + category + "][" + i + "]",
                             "must not exceed the cap of " + effectiveCap.yuan() + " yuan"));
                 }
             }
@@ -116,11 +116,11 @@ public record PolicyChange(
         for (Category category : sorted(requiredDocuments.keySet())) {
             List<String> documents = requiredDocuments.get(category);
             if (documents.isEmpty()) {
-                found.add(new Violation("requiredDocuments." + category, "names at least one document"));
+                found.add(new Violation("requiredDocuments[" + category + "]", "names at least one document"));
             }
             for (int i = 0; i < documents.size(); i++) {
                 if (documents.get(i).isBlank()) {
-                    found.add(new Violation("requiredDocuments." + category + "[" + i + "]", "must not be blank"));
+                    found.add(new Violation("requiredDocuments[" + category + "][" + i + "]", "must not be blank"));
                 }
             }
         }

@@ -52,8 +52,8 @@ class PolicyChangeTests {
                 "cap",
                 "excludedCategories",
                 "standardAmounts",
-                "requiredDocuments.ACCIDENT",
-                "requiredDocuments.DISASTER[0]",
+                "requiredDocuments[ACCIDENT]",
+                "requiredDocuments[DISASTER][0]",
                 "requiredDocuments",
                 "documentsDeadline");
         assertThatThrownBy(() -> broken.toPolicy("640104", 1)).isInstanceOf(InvalidPolicyException.class);
@@ -63,7 +63,7 @@ class PolicyChangeTests {
     void aStandardAmountAboveTheCapIsRefusedRatherThanCutAtEveryGrant() {
         PolicyChange above = change(null, Map.of(Category.OTHER, List.of(Money.ofFen(85_000), Money.ofFen(255_001))),
                 Map.of(Category.OTHER, List.of("ID")), Set.of(), Duration.ofDays(10));
-        assertThat(above.violations()).containsExactly(new Violation("standardAmounts.OTHER[1]", "must not exceed the cap of 2550.00 yuan"));
+        assertThat(above.violations()).containsExactly(new Violation("standardAmounts[OTHER][1]", "must not exceed the cap of 2550.00 yuan"));
     }
 
     @Test

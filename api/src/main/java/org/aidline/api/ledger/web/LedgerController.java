@@ -38,7 +38,7 @@ public class LedgerController {
     @Operation(summary = "Ledger entries in the order they were written (auditors and supervisors of a county, prefecture or the province)",
             description = "Without county, every county of your region. GRANT + ADJUSTMENT + REVOCATION of a county sum to what its "
                     + "grants are worth; PAYMENT and RECOVERY are money that moved.")
-    Mono<LedgerList> entries(@AuthenticationPrincipal Jwt token,
+    Mono<LedgerList> ledgerEntries(@AuthenticationPrincipal Jwt token,
             @Parameter(example = "640104") @RequestParam(required = false) @Nullable
             @Pattern(regexp = "\\d{6}", message = "must be a 6-digit county code") String county,
             @Parameter(description = "Booked at or after, ISO-8601", example = "2026-11-01T00:00:00Z") @RequestParam(required = false) @Nullable Instant from,

@@ -50,7 +50,7 @@ public class PolicyController {
     @GetMapping(path = "/api/v1/policies/{countyCode}", produces = JSON)
     @Operation(summary = "The policy in force for a county: its own latest version, or the province default (staff working in the county)",
             description = "640000 is the province default. The ETag names the version; send it as If-Match to change the policy.")
-    Mono<ResponseEntity<PolicyResponse>> inForce(@AuthenticationPrincipal Jwt token,
+    Mono<ResponseEntity<PolicyResponse>> policyInForce(@AuthenticationPrincipal Jwt token,
             @Parameter(example = "640104") @PathVariable String countyCode) {
         return Mono.defer(() -> administration.inForce(countyCode, Actors.from(token)))
                 .map(revision -> ResponseEntity.ok()
@@ -61,7 +61,7 @@ public class PolicyController {
 
     @GetMapping(path = "/api/v1/policies/{countyCode}/versions", produces = JSON)
     @Operation(summary = "Every version of the county's own policy, newest first (staff working in the county)")
-    Mono<PolicyHistory> history(@AuthenticationPrincipal Jwt token, @Parameter(example = "640104") @PathVariable String countyCode) {
+    Mono<PolicyHistory> policyHistory(@AuthenticationPrincipal Jwt token, @Parameter(example = "640104") @PathVariable String countyCode) {
         return Mono.defer(() -> administration.history(countyCode, Actors.from(token)))
                 .map(revisions -> mapper.toHistory(countyCode, revisions))
                 .onErrorMap(PolicyController::problem);
@@ -76,7 +76,7 @@ public class PolicyController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "428", description = "No If-Match: /problems/precondition-required",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM_SCHEMA)))
-    Mono<ResponseEntity<PolicyResponse>> change(@AuthenticationPrincipal Jwt token,
+    Mono<ResponseEntity<PolicyResponse>> changePolicy(@AuthenticationPrincipal Jwt token,
             @Parameter(example = "640104") @PathVariable String countyCode,
             @Parameter(description = "The ETag of the policy in force that this change is based on, or *", required = true, example = "\"640000-1\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

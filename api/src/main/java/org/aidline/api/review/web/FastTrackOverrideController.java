@@ -42,7 +42,7 @@ public class FastTrackOverrideController {
             content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @ApiResponse(responseCode = "409", description = "Not a duplicate (any more), or not a fast-track case: /problems/state-conflict",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ReviewProblems.PROBLEM_SCHEMA)))
-    Mono<ReportResponse> override(@AuthenticationPrincipal Jwt token, @PathVariable String id, @Validated @RequestBody OverrideRequest request) {
+    Mono<ReportResponse> overrideDuplicate(@AuthenticationPrincipal Jwt token, @PathVariable String id, @Validated @RequestBody OverrideRequest request) {
         ReportId reportId;
         try {
             reportId = ReportId.parse(id);

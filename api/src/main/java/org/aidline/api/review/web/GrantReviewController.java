@@ -44,7 +44,7 @@ public class GrantReviewController {
     @GetMapping(path = "/api/v1/grants/{id}", produces = JSON)
     @Operation(summary = "A fast-track grant with what is paid or being paid (staff of its region)",
             description = "The ETag is the grant's version: send it as If-Match with a decision to make sure it is taken on what you saw.")
-    Mono<ResponseEntity<GrantResponse>> grant(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<ResponseEntity<GrantResponse>> grantUnderReview(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         GrantId grantId = parse(id);
         if (grantId == null) {
             return Mono.error(ReviewProblems.notFound("grant"));
@@ -62,7 +62,7 @@ public class GrantReviewController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ReviewProblems.PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "412", description = "If-Match is not the grant's version: /problems/precondition-failed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ReviewProblems.PROBLEM_SCHEMA)))
-    Mono<ResponseEntity<GrantResponse>> review(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+    Mono<ResponseEntity<GrantResponse>> reviewGrant(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Parameter(description = "The grant's ETag as read, e.g. \"0\"; optional") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Validated @RequestBody ReviewRequest request) {
         if (request.outcome() == ReviewOutcome.ADJUST && request.amount() == null) {
@@ -88,7 +88,7 @@ public class GrantReviewController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ReviewProblems.PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "412", description = "If-Match is not the grant's version: /problems/precondition-failed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ReviewProblems.PROBLEM_SCHEMA)))
-    Mono<ResponseEntity<GrantResponse>> approval(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+    Mono<ResponseEntity<GrantResponse>> decideAboveCap(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Parameter(description = "The grant's ETag as read, e.g. \"0\"; optional") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Validated @RequestBody ApprovalRequest request) {
         GrantId grantId = parse(id);
