@@ -24,7 +24,11 @@ public enum ProblemType {
     UNKNOWN_VILLAGE("unknown-village", HttpStatus.UNPROCESSABLE_CONTENT),
     TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
-    UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+    UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT),
+    CONCURRENT_CHANGE("concurrent-change", HttpStatus.CONFLICT),
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED),
+    PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED);
 
     private final String slug;
     private final HttpStatus status;

@@ -49,6 +49,12 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/callback").hasRole("PAYMENT_GATEWAY")
                         .pathMatchers(HttpMethod.GET, "/api/v1/payments").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/*/retry").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/policies/**", "/api/v1/grants/*")
+                                .hasAnyRole("OPERATOR", "COORDINATOR", "SUPERVISOR", "AUDITOR")
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/policies/*").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/review", "/api/v1/grants/*/approval",
+                                "/api/v1/reports/*/fast-track-override").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/ledger").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

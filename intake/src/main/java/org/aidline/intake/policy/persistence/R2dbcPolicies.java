@@ -2,6 +2,8 @@ package org.aidline.intake.policy.persistence;
 
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,8 +12,12 @@ import java.util.Set;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.policy.Policies;
 import org.aidline.intake.policy.Policy;
+import org.aidline.intake.policy.PolicyRevision;
+import org.aidline.intake.policy.PolicyVersion;
 import org.aidline.intake.report.Category;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +31,29 @@ public class R2dbcPolicies implements Policies {
             + "extract(epoch from frequency_window)::bigint as frequency_window_s, "
             + "extract(epoch from urgent_acknowledgement)::bigint as urgent_acknowledgement_s, "
             + "extract(epoch from normal_acknowledgement)::bigint as normal_acknowledgement_s";
+
+    static final String REVISION_COLUMNS = COLUMNS + ", changed_by, changed_at, reason";
+
+    // The county must exist; the province default is kept under a code that is no county.
+    private static final String IN_FORCE = "select " + REVISION_COLUMNS + " from policy where county_code in (:county, :province) "
+            + "and (:county = :province or exists (select 1 from county where code = :county)) "
+            + "order by (county_code = :county) desc, version desc limit 1";
+
+    // One statement: the version number is taken only if the policy in force is still the one the change was based on.
+    private static final String ADD = """
+            with in_force as (
+                select county_code, version from policy where county_code in (:county, :province)
+                order by (county_code = :county) desc, version desc limit 1)
+            insert into policy (county_code, version, fast_track_categories, referral_categories, excluded_categories,
+                minimum_living_fen, cap_fen, standard_amounts, required_documents, documents_deadline, frequency_window,
+                urgent_acknowledgement, normal_acknowledgement, changed_by, changed_at, reason)
+            select :county, :version, cast(:fastTrack as text[]), cast(:referral as text[]), cast(:excluded as text[]),
+                :minimumLivingFen, :capFen, cast(:standardAmounts as jsonb), cast(:requiredDocuments as jsonb),
+                :documentsDeadlineS * interval '1 second', :frequencyWindowS * interval '1 second',
+                :urgentAcknowledgementS * interval '1 second', :normalAcknowledgementS * interval '1 second',
+                :changedBy, :changedAt, :reason
+            from in_force where in_force.county_code = :basedOnCounty and in_force.version = :basedOnVersion
+            """;
 
     private static final TypeReference<Map<String, List<Long>>> AMOUNTS = new TypeReference<>() { };
     private static final TypeReference<Map<String, List<String>>> DOCUMENTS = new TypeReference<>() { };
@@ -45,6 +74,66 @@ public class R2dbcPolicies implements Policies {
                 .bind("province", Policy.PROVINCE_DEFAULT)
                 .map((row, metadata) -> policy(row))
                 .one();
+    }
+
+    @Override
+    public Mono<PolicyRevision> revisionInForce(String countyCode) {
+        return database.sql(IN_FORCE)
+                .bind("county", countyCode)
+                .bind("province", Policy.PROVINCE_DEFAULT)
+                .map((row, metadata) -> revision(row))
+                .one();
+    }
+
+    @Override
+    public Flux<PolicyRevision> history(String countyCode) {
+        return database.sql("select " + REVISION_COLUMNS + " from policy where county_code = :county order by version desc")
+                .bind("county", countyCode)
+                .map((row, metadata) -> revision(row))
+                .all();
+    }
+
+    @Override
+    public Mono<Boolean> add(PolicyRevision revision, PolicyVersion basedOn) {
+        Policy policy = revision.policy();
+        Map<String, List<Long>> amounts = new java.util.LinkedHashMap<>();
+        policy.standardAmounts().forEach((category, money) -> amounts.put(category.name(), money.stream().map(Money::fen).toList()));
+        Map<String, List<String>> documents = new java.util.LinkedHashMap<>();
+        policy.requiredDocuments().forEach((category, names) -> documents.put(category.name(), names));
+        return database.sql(ADD)
+                .bind("county", policy.countyCode())
+                .bind("province", Policy.PROVINCE_DEFAULT)
+                .bind("version", policy.version())
+                .bind("fastTrack", names(policy.fastTrackCategories()))
+                .bind("referral", names(policy.referralCategories()))
+                .bind("excluded", names(policy.excludedCategories()))
+                .bind("minimumLivingFen", policy.minimumLivingStandard().fen())
+                .bind("capFen", policy.cap().fen())
+                .bind("standardAmounts", json.writeValueAsString(amounts))
+                .bind("requiredDocuments", json.writeValueAsString(documents))
+                .bind("documentsDeadlineS", policy.documentsDeadline().toSeconds())
+                .bind("frequencyWindowS", policy.frequencyWindow().toSeconds())
+                .bind("urgentAcknowledgementS", policy.urgentAcknowledgement().toSeconds())
+                .bind("normalAcknowledgementS", policy.normalAcknowledgement().toSeconds())
+                .bind("changedBy", revision.changedBy())
+                .bind("changedAt", revision.changedAt().atOffset(ZoneOffset.UTC))
+                .bind("reason", revision.reason())
+                .bind("basedOnCounty", basedOn.countyCode())
+                .bind("basedOnVersion", basedOn.version())
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1)
+                // Two changes based on the same version: the primary key lets only one take the number.
+                .onErrorResume(DataIntegrityViolationException.class,
+                        taken -> String.valueOf(taken.getMessage()).contains("policy_pkey") ? Mono.just(false) : Mono.error(taken));
+    }
+
+    PolicyRevision revision(Readable row) {
+        return new PolicyRevision(policy(row), row.get("changed_by", String.class),
+                row.get("changed_at", OffsetDateTime.class).toInstant(), row.get("reason", String.class));
+    }
+
+    private static String[] names(Set<Category> categories) {
+        return categories.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
     Policy policy(Readable row) {
