@@ -15,7 +15,8 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule intakeDomainIsFreeOfSpringAndR2dbc = noClasses()
             .that().resideInAnyPackage("org.aidline.intake.report", "org.aidline.intake.region", "org.aidline.intake.access",
-                    "org.aidline.intake.money", "org.aidline.intake.personaldata")
+                    "org.aidline.intake.money", "org.aidline.intake.personaldata",
+                    "org.aidline.intake.monitoring")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "tools.jackson..");
 
     @ArchTest

@@ -6,7 +6,9 @@ public enum Role {
     OPERATOR,
     COORDINATOR,
     SUPERVISOR,
-    AUDITOR;
+    AUDITOR,
+    /** A machine client: the provincial monitoring platform, which sends suspicious-data flags. */
+    MONITOR;
 
     public boolean isStaff() {
         return this != CITIZEN;
