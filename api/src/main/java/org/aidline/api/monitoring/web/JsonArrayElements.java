@@ -77,6 +77,7 @@ final class JsonArrayElements {
         }
         feeder.endOfInput();
         List<Piece> pieces = parse();
+        // Jackson itself reports a truncated array; this guards the rows should it ever not.
         if (!broken && inArray && !closed) {
             return brokenAfter(pieces, "is missing: the array ends without its closing ]");
         }

@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("aidline.monitoring")
 public record MonitoringProperties(
-        /** Flags of one upload in flight at once: each holds a database connection while it is filed. */
-        @DefaultValue("8") @Min(1) @Max(16) int concurrency,
+        /** Flags of one upload in flight at once: each holds a pooled database connection while it is filed. */
+        @DefaultValue("4") @Min(1) @Max(16) int concurrency,
         /** Bad rows listed in an upload's summary; the rest are only counted. */
         @DefaultValue("1000") @Min(0) int maxErrors,
         /** The source assumed when an upload names none: the provincial monitoring platform. */
