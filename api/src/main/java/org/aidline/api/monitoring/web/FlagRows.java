@@ -48,7 +48,8 @@ class FlagRows {
     FlagRow read(RawFlag raw, String source) {
         List<FieldError> errors = new ArrayList<>(raw.errors());
         String flagId = text(raw, "flagId");
-        if (!errors.isEmpty()) {
+        // A row that is no row at all (not an object, wrong number of fields) has nothing more to check.
+        if (errors.stream().anyMatch(error -> ROW.equals(error.field()))) {
             return new FlagRow.Bad(raw.row(), readable(flagId), errors);
         }
         Category category = convert(raw, "category", text -> Category.valueOf(text.toUpperCase(Locale.ROOT)),
