@@ -2,13 +2,17 @@ package org.aidline.intake.monitoring;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
 import org.aidline.intake.report.FilingOutcome;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportFiling;
+import org.aidline.intake.report.ReportId;
 import org.aidline.intake.report.UnknownVillageException;
 import org.aidline.intake.triage.Decision;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,15 +31,26 @@ public class FlagIntake {
         this.clock = clock;
     }
 
-    /** Supervisors send flags of their region, the platform's machine client those of the region on its token. */
-    public Mono<FlagOutcome> receive(MonitoringFlag flag, Actor uploader) {
-        if (!uploader.worksIn(flag.village(), Role.SUPERVISOR, Role.MONITOR)) {
-            return Mono.just(new FlagOutcome.OutsideRegion(flag.village()));
-        }
-        // The cheap look-up first: a repeated upload then costs one query per flag, not a filing.
-        return flags.reportOf(flag.key())
-                .<FlagOutcome>map(FlagOutcome.AlreadyReceived::new)
-                .switchIfEmpty(Mono.defer(() -> fileOnce(flag, uploader)));
+    /**
+     * Receives a batch of flags, a few at a time, answering their outcomes in the batch's order.
+     * Supervisors send flags of their region, the platform's machine client those of the region
+     * on its token.
+     */
+    public Flux<FlagOutcome> receive(List<MonitoringFlag> batch, Actor uploader, int concurrency) {
+        List<FlagKey> keys = batch.stream().filter(flag -> mayFlag(uploader, flag)).map(MonitoringFlag::key).toList();
+        // One look-up for the batch: a repeated upload then costs a query per batch, not one per flag.
+        Mono<Map<FlagKey, ReportId>> receivedBefore = keys.isEmpty() ? Mono.just(Map.of()) : flags.reportsOf(keys);
+        return receivedBefore.flatMapMany(known -> Flux.fromIterable(batch).flatMapSequential(flag -> {
+            if (!mayFlag(uploader, flag)) {
+                return Mono.<FlagOutcome>just(new FlagOutcome.OutsideRegion(flag.village()));
+            }
+            ReportId before = known.get(flag.key());
+            return before != null ? Mono.<FlagOutcome>just(new FlagOutcome.AlreadyReceived(before)) : fileOnce(flag, uploader);
+        }, concurrency, 1));
+    }
+
+    private static boolean mayFlag(Actor uploader, MonitoringFlag flag) {
+        return uploader.worksIn(flag.village(), Role.SUPERVISOR, Role.MONITOR);
     }
 
     private Mono<FlagOutcome> fileOnce(MonitoringFlag flag, Actor uploader) {

@@ -1,6 +1,8 @@
 package org.aidline.intake.monitoring;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportId;
 import reactor.core.publisher.Mono;
@@ -10,6 +12,9 @@ public interface MonitoringFlags {
 
     /** The report the flag filed, if it was received before. */
     Mono<ReportId> reportOf(FlagKey key);
+
+    /** Of these flags, those received before, with the reports they filed: one look-up for many. */
+    Mono<Map<FlagKey, ReportId>> reportsOf(Collection<FlagKey> keys);
 
     /**
      * Runs the filing and records the flag with the report it filed, in one transaction. When the

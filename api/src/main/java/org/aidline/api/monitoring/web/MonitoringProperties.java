@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
 public record MonitoringProperties(
         /** Flags of one upload in flight at once: each holds a pooled database connection while it is filed. */
         @DefaultValue("4") @Min(1) @Max(16) int concurrency,
+        /** Rows looked up together to find flags received before: one query per batch. */
+        @DefaultValue("200") @Min(1) @Max(1000) int batchSize,
         /** Bad rows listed in an upload's summary; the rest are only counted. */
         @DefaultValue("1000") @Min(0) int maxErrors,
         /** The source assumed when an upload names none: the provincial monitoring platform. */

@@ -3,6 +3,8 @@ package org.aidline.intake.monitoring.persistence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import org.aidline.intake.monitoring.FlagKey;
 import org.aidline.intake.monitoring.MonitoringFlag;
@@ -32,6 +34,21 @@ public class R2dbcMonitoringFlags implements MonitoringFlags {
                 .bind("flagId", key.flagId())
                 .map(row -> new ReportId(row.get("report_id", UUID.class)))
                 .one();
+    }
+
+    @Override
+    public Mono<Map<FlagKey, ReportId>> reportsOf(Collection<FlagKey> keys) {
+        return database.sql("""
+                        select f.source, f.flag_id, f.report_id
+                        from unnest(cast(:sources as text[]), cast(:flagIds as text[])) as k(source, flag_id)
+                        join monitoring_flag f on f.source = k.source and f.flag_id = k.flag_id
+                        """)
+                .bind("sources", keys.stream().map(FlagKey::source).toArray(String[]::new))
+                .bind("flagIds", keys.stream().map(FlagKey::flagId).toArray(String[]::new))
+                .map(row -> Map.entry(new FlagKey(row.get("source", String.class), row.get("flag_id", String.class)),
+                        new ReportId(row.get("report_id", UUID.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     @Override
