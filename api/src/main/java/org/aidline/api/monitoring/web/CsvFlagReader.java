@@ -1,60 +1,65 @@
 package org.aidline.api.monitoring.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.aidline.api.config.IntakeProperties;
 import org.aidline.api.problem.FieldError;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
-import org.springframework.core.ResolvableType;
-import org.springframework.core.codec.Decoder;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Reads CSV flags line by line: the service's string decoder splits the byte stream into lines
- * (UTF-8 unless the content type names another charset), holding one line at a time within the
- * codec's size limit. Jackson's CSV module has no non-blocking parser, so it would need a thread
- * blocked on the body; a line parser of our own does not.
+ * Reads CSV flags line by line, holding one line at a time within the request size limit. Jackson's
+ * CSV module has no non-blocking parser, so it would need a thread blocked on the body; cutting
+ * lines ourselves and parsing each with {@link CsvLine} does not.
  */
 @Component
 class CsvFlagReader {
 
-    private static final ResolvableType LINE = ResolvableType.forClass(String.class);
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final char REPLACEMENT = '\uFFFD';
 
-    private final Decoder<?> decoder;
+    private final int maxLineBytes;
 
-    CsvFlagReader(ServerCodecConfigurer codecs) {
-        this.decoder = Codecs.decoder(codecs, LINE, MediaType.parseMediaType("text/csv"));
+    CsvFlagReader(IntakeProperties limits) {
+        this.maxLineBytes = (int) limits.maxBodySize().toBytes();
     }
 
-    /** The data lines as rows, numbered from 1 after the header; blank lines are skipped but keep their number. */
+    /**
+     * The data lines as rows, numbered from 1 after the header; blank lines are skipped but keep
+     * their number. UTF-8 unless the content type names another charset.
+     */
     Flux<RawFlag> read(Flux<DataBuffer> body, MediaType contentType) {
-        Header[] header = {null};
-        AtomicLong lines = new AtomicLong();
-        return decoder.decode(body, LINE, contentType, Map.of())
-                .<RawFlag>handle((decoded, sink) -> {
-                    String line = (String) decoded;
-                    long row = lines.getAndIncrement();
-                    if (row == 0) {
-                        header[0] = Header.parse(line);
-                    } else if (!line.isBlank()) {
-                        sink.next(header[0].row(row, line));
-                    }
-                })
-                // The decoder cannot go on past a line it refused: that row is bad and reading stops.
-                .onErrorResume(DataBufferLimitException.class, tooLong -> lines.get() == 0
-                        ? Flux.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The CSV header line is longer than this service accepts."))
-                        : Flux.just(RawFlag.broken(lines.get(), "is longer than this service accepts for one flag; the rest of the upload was not read")));
+        return Flux.defer(() -> {
+            CsvLines lines = new CsvLines(contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset(), maxLineBytes);
+            Header[] header = {null};
+            AtomicLong read = new AtomicLong();
+            return body.concatMapIterable(buffer -> lines.feed(Chunks.bytes(buffer)))
+                    .concatWith(Flux.defer(() -> Flux.fromIterable(lines.end())))
+                    .<RawFlag>handle((piece, sink) -> {
+                        long row = read.getAndIncrement();
+                        if (piece instanceof CsvLines.Line line) {
+                            if (row == 0) {
+                                header[0] = Header.parse(line.text());
+                            } else if (!line.text().isBlank()) {
+                                sink.next(header[0].row(row, line.text()));
+                            }
+                        } else if (row == 0) {
+                            sink.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The CSV header line is longer than this service accepts."));
+                        } else {
+                            sink.next(RawFlag.broken(row, "is longer than this service accepts for one flag; the rest of the upload was not read"));
+                            sink.complete();
+                        }
+                    });
+        });
     }
 
     /** The columns of the header line, by name. */

@@ -10,7 +10,6 @@ import org.aidline.api.problem.FieldError;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +35,7 @@ class JsonFlagReader {
         return Flux.defer(() -> {
             JsonArrayElements elements = new JsonArrayElements(mapper, maxElementBytes);
             AtomicLong rows = new AtomicLong();
-            return body.concatMapIterable(buffer -> elements.feed(bytes(buffer)))
+            return body.concatMapIterable(buffer -> elements.feed(Chunks.bytes(buffer)))
                     .concatWith(Flux.defer(() -> Flux.fromIterable(elements.end())))
                     .takeUntil(piece -> !(piece instanceof JsonArrayElements.Element))
                     .map(piece -> {
@@ -49,16 +48,6 @@ class JsonFlagReader {
                         throw new ProblemException(ProblemType.MALFORMED_BODY, "Send the flags as a JSON array: [{...}, {...}].");
                     });
         });
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 
     private static RawFlag raw(long row, JsonNode element) {

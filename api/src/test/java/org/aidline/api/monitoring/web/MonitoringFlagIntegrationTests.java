@@ -308,6 +308,23 @@ class MonitoringFlagIntegrationTests {
     }
 
     @Test
+    void aCsvLineLongerThanTheLimitIsABadRowAfterWhichNothingIsRead() {
+        Tokens.Caller platform = tokens.staff(Role.MONITOR, "640000");
+        Map<String, Object> huge = flag("csv-huge", "640104001001");
+        huge.put("reason", "长".repeat(30_000));
+        String body = String.join(",", FlagFiles.COLUMNS) + "\n"
+                + FlagFiles.csvLine(flag("csv-before", "640104001001")) + "\n"
+                + FlagFiles.csvLine(huge) + "\n"
+                + FlagFiles.csvLine(flag("csv-after", "640104001001")) + "\n";
+        JsonNode summary = upload(platform, "test-csv-huge-" + System.nanoTime(), CSV, Flux.just(body));
+        assertThat(summary.get("received").asLong()).isEqualTo(2);
+        assertThat(summary.get("accepted").asLong()).isEqualTo(1);
+        assertThat(errorRows(summary)).containsExactly(2L);
+        assertThat(summary.get("errors").get(0).get("errors").get(0).get("message").asString()).contains("longer than");
+        assertThat(filedBy(platform)).isEqualTo(1);
+    }
+
+    @Test
     void concurrentUploadsOfTheSameFlagsFileEachFlagOnce() {
         Tokens.Caller platform = tokens.staff(Role.MONITOR, "640000");
         FlagFiles files = new FlagFiles(villages);
