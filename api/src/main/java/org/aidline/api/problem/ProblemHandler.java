@@ -96,7 +96,15 @@ public class ProblemHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unsupportedMediaType(UnsupportedMediaTypeStatusException exception, ServerWebExchange exchange) {
-        return simple(ProblemType.UNSUPPORTED_MEDIA_TYPE, exchange);
+        if (exception.getSupportedMediaTypes().isEmpty()) {
+            return simple(ProblemType.UNSUPPORTED_MEDIA_TYPE, exchange);
+        }
+        // Some endpoints take more than JSON (monitoring flags also take CSV): say which.
+        Locale locale = locale(exchange);
+        String supported = exception.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return respond(problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                problems.message("problem.unsupported-media-type.supported", locale, supported), locale), ProblemType.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @ExceptionHandler

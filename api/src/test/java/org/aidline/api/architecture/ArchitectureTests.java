@@ -16,7 +16,8 @@ class ArchitectureTests {
     static final ArchRule intakeDomainIsFreeOfSpringAndR2dbc = noClasses()
             .that().resideInAnyPackage("org.aidline.intake.report", "org.aidline.intake.region", "org.aidline.intake.access",
                     "org.aidline.intake.money", "org.aidline.intake.personaldata", "org.aidline.intake.payment",
-                    "org.aidline.intake.policy", "org.aidline.intake.review", "org.aidline.intake.ledger")
+                    "org.aidline.intake.policy", "org.aidline.intake.review", "org.aidline.intake.ledger",
+                    "org.aidline.intake.monitoring", "org.aidline.intake.verification")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "tools.jackson..");
 
     @ArchTest

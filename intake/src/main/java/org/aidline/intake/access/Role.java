@@ -8,7 +8,9 @@ public enum Role {
     SUPERVISOR,
     AUDITOR,
     /** A machine client: the bank payment gateway posting disbursement results. */
-    PAYMENT_GATEWAY;
+    PAYMENT_GATEWAY,
+    /** A machine client: the provincial monitoring platform, which sends suspicious-data flags. */
+    MONITOR;
 
     public boolean isStaff() {
         return this != CITIZEN && this != PAYMENT_GATEWAY;
