@@ -12,11 +12,13 @@ import org.aidline.intake.report.persistence.ReportRowMapper;
 import org.aidline.intake.triage.TriageRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the intake module; its domain classes stay free of Spring. */
 @Configuration(proxyBeanMethods = false)
+@Import(GrantConfiguration.class)
 public class IntakeConfiguration {
 
     // A mapper of its own: stored JSON must not change shape when the web's settings do.

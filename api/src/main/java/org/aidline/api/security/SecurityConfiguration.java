@@ -45,6 +45,10 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports").hasAnyRole("OPERATOR", "SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/identity").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/documents").hasAnyRole("CITIZEN", "COORDINATOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/grants").hasAnyRole("SUPERVISOR", "AUDITOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/grants/*").authenticated()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
