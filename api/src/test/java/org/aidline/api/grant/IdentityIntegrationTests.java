@@ -206,5 +206,4 @@ class IdentityIntegrationTests {
     static JsonNode last(JsonNode array) {
         return array.get(array.size() - 1);
     }
-
 }
