@@ -3,6 +3,8 @@ package org.aidline.api.grant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +58,9 @@ class OverdueDocumentsIntegrationTests {
 
     @Autowired
     DocumentDeadlines deadlines;
+
+    @Autowired
+    ConnectionFactory connections;
 
     GrantSteps steps;
 
@@ -109,7 +115,7 @@ class OverdueDocumentsIntegrationTests {
 
     @Test
     void concurrentSweepsEscalateEachGrantExactlyOnce() {
-        List<JsonNode> reports = IntStream.range(0, 12)
+        List<JsonNode> reports = IntStream.range(0, 16)
                 .mapToObj(i -> steps.fileEmergency(tokens.newCitizen(), "640104005001")).toList();
         Instant after = reports.stream().map(r -> Instant.parse(r.at("/grant/documentsDueAt").asString()))
                 .max(Comparator.naturalOrder()).orElseThrow().plusSeconds(1);
@@ -128,6 +134,32 @@ class OverdueDocumentsIntegrationTests {
             assertThat(count("select count(*) from report_event where report_id = :id and type = 'ESCALATED'",
                     report.get("id").asString())).isEqualTo(1);
             assertThat(status(grantId)).isEqualTo("OVERDUE");
+        }
+    }
+
+    @Test
+    void aSweepSkipsGrantsAnotherSweepHoldsWithoutWaitingAndTheyAreEscalatedOnceLater() {
+        List<String> held = List.of(fileGrant("640104005002"), fileGrant("640104005002"));
+        List<String> free = List.of(fileGrant("640104005002"), fileGrant("640104005002"));
+        Instant after = Instant.now().plus(Duration.ofDays(11));
+        // Another instance's sweep is in flight: its transaction holds the row locks of two grants.
+        Connection other = Mono.from(connections.create()).block();
+        try {
+            Mono.from(other.beginTransaction()).block();
+            Flux.from(other.createStatement("select id from aid_grant where id in ($1, $2) for update")
+                    .bind("$1", UUID.fromString(held.get(0))).bind("$2", UUID.fromString(held.get(1))).execute())
+                    .flatMap(result -> result.map((row, metadata) -> row.get(0))).blockLast();
+
+            List<String> first = grantsOf(sweep.escalateOverdue(after).collectList().block(Duration.ofSeconds(20)));
+            assertThat(first).containsAll(free).doesNotContainAnyElementsOf(held);
+            assertThat(held).allSatisfy(grantId -> assertThat(status(grantId)).isEqualTo("AWAITING_DOCUMENTS"));
+        } finally {
+            Mono.from(other.rollbackTransaction()).then(Mono.from(other.close())).block();
+        }
+        List<String> second = grantsOf(sweep.escalateOverdue(after).collectList().block());
+        assertThat(second).containsAll(held).doesNotContainAnyElementsOf(free);
+        for (String grantId : held) {
+            assertThat(count("select count(*) from escalation where grant_id = :id", grantId)).isEqualTo(1);
         }
     }
 
@@ -216,6 +248,10 @@ class OverdueDocumentsIntegrationTests {
     JsonNode list(Caller caller, String status, String cursor, int limit) {
         String uri = "/api/v1/grants?status=" + status + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor);
         return steps.body(web.get().uri(uri).header("Authorization", caller.bearer()).exchange().expectStatus().isOk());
+    }
+
+    String fileGrant(String villageCode) {
+        return steps.fileEmergency(tokens.newCitizen(), villageCode).at("/grant/id").asString();
     }
 
     String status(String grantId) {
