@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +43,9 @@ class IdentityIntegrationTests {
 
     @Autowired
     DatabaseClient database;
+
+    @LocalServerPort
+    int port;
 
     GrantSteps steps;
     Caller coordinator;
@@ -134,6 +140,35 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void ofConcurrentIdentitiesForOneReportExactlyOneIsRecorded() {
+        List<Integer> statuses = Flux.range(0, 4)
+                .flatMap(i -> client().post().uri("/api/v1/reports/{id}/identity", reportId)
+                        .header("Authorization", coordinator.bearer()).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("idNumber", SampleReports.newIdNumber()))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 4)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).containsOnly(200, 409).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(count("select count(*) from payment_instruction where grant_id = :id")).isEqualTo(1);
+    }
+
+    @Test
+    void twoWaitingGrantsOfOneHouseholdIdentifiedAtOnceMakeOnePaymentAndOneDuplicate() {
+        JsonNode other = steps.fileHotlineAccidentWithoutIdentity(VILLAGE);
+        String idNumber = SampleReports.newIdNumber();
+        List<String> outcomes = Flux.just(reportId, other.get("id").asString())
+                .flatMap(report -> client().post().uri("/api/v1/reports/{id}/identity", report)
+                        .header("Authorization", coordinator.bearer()).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("idNumber", idNumber)).retrieve().bodyToMono(String.class), 2)
+                .map(body -> json.readTree(body).get("outcome").asString())
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(outcomes).containsExactlyInAnyOrder("IDENTIFIED", "DUPLICATE");
+        long payments = database.sql("select count(*) from payment_instruction where grant_id in (:a, :b)")
+                .bind("a", UUID.fromString(grantId)).bind("b", UUID.fromString(other.at("/grant/id").asString()))
+                .map(row -> row.get(0, Long.class)).one().block();
+        assertThat(payments).isEqualTo(1);
+    }
+
+    @Test
     void documentsCollectedBeforeTheIdentityCountOnceItIsRecorded() {
         JsonNode waiting = steps.body(steps.attach(coordinator, grantId, "\"0\"", GrantSteps.ACCIDENT_DOCUMENTS).expectStatus().isOk());
         assertThat(waiting.get("status").asString()).isEqualTo("AWAITING_IDENTITY");
@@ -197,6 +232,10 @@ class IdentityIntegrationTests {
     void anUnknownReportIs404() {
         steps.identify(coordinator, UUID.randomUUID().toString(), SampleReports.newIdNumber()).expectStatus().isNotFound();
         steps.identify(coordinator, "nope", SampleReports.newIdNumber()).expectStatus().isNotFound();
+    }
+
+    WebClient client() {
+        return WebClient.create("http://127.0.0.1:" + port);
     }
 
     long count(String sql) {
