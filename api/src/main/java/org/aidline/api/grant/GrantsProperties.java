@@ -14,4 +14,10 @@ public record GrantsProperties(
         @DefaultValue("true") boolean sweepEnabled,
         @DefaultValue("1m") Duration sweepPeriod,
         @DefaultValue("100") @Min(1) @Max(10_000) int sweepBatchSize) {
+
+    public GrantsProperties {
+        if (sweepPeriod.isNegative() || sweepPeriod.isZero()) {
+            throw new IllegalArgumentException("aidline.grants.sweep-period must be positive");
+        }
+    }
 }

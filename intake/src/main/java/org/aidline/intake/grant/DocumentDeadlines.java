@@ -31,6 +31,7 @@ public class DocumentDeadlines {
 
     private Mono<List<Escalation>> batch(Instant now, int batchSize) {
         return grants.escalateOverdue(now, batchSize).collectList()
-                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance));
+                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 }

@@ -35,7 +35,8 @@ public class GrantDocuments {
         return Mono.defer(() -> grants.byId(id).filter(found -> found.isVisibleTo(actor))
                         .flatMap(current -> attach(current, actor, expectedVersions, documents)))
                 // Only a collision of history sequences with another writer lands here; the grant itself is unchanged.
-                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance));
+                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     private Mono<GrantCase> attach(GrantCase current, Actor actor, Set<Integer> expectedVersions, List<Attachment> documents) {

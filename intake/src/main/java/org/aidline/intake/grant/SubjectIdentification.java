@@ -42,7 +42,8 @@ public class SubjectIdentification {
     public Mono<IdentityOutcome> record(ReportId id, ResidentId idNumber, Actor actor) {
         return Mono.defer(() -> reports.find(id, actor).flatMap(report -> record(report, idNumber, actor)))
                 // Someone changed the grant between our read and our write: decide again on what is there now.
-                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance));
+                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     private Mono<IdentityOutcome> record(Report report, ResidentId idNumber, Actor actor) {

@@ -15,6 +15,7 @@ import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
 import org.aidline.api.security.Actors;
 import org.aidline.intake.grant.ActionNotAllowedException;
+import org.aidline.intake.grant.ConcurrentChangeException;
 import org.aidline.intake.grant.GrantCase;
 import org.aidline.intake.grant.GrantClosedException;
 import org.aidline.intake.grant.GrantCursor;
@@ -76,7 +77,8 @@ public class GrantController {
     @ApiResponse(responseCode = "200", description = "Attached; the grant with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG, description = "The grant's new version", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = GrantResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The grant is confirmed or revoked: /problems/grant-closed",
+    @ApiResponse(responseCode = "409", description = "The grant is confirmed or revoked: /problems/grant-closed; "
+            + "or its report changed at the same moment, retry: /problems/concurrent-change",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "412", description = "The grant changed since the ETag sent: /problems/precondition-failed",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
@@ -101,7 +103,9 @@ public class GrantController {
                         "The grant changed since the ETag you sent: read it again and retry with its new ETag."))
                 .onErrorMap(GrantClosedException.class, closed -> new ProblemException(ProblemType.GRANT_CLOSED,
                         "The grant is " + closed.status() + " and takes no more documents."))
-                .onErrorMap(ActionNotAllowedException.class, denied -> new ProblemException(ProblemType.FORBIDDEN, denied.getMessage()));
+                .onErrorMap(ActionNotAllowedException.class, denied -> new ProblemException(ProblemType.FORBIDDEN, denied.getMessage()))
+                .onErrorMap(ConcurrentChangeException.class, changed -> new ProblemException(ProblemType.CONCURRENT_CHANGE,
+                        "The report's history changed at the same moment; retry with the same ETag."));
     }
 
     @GetMapping(path = "/api/v1/grants", produces = JSON)

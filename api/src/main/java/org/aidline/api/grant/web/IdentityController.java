@@ -51,7 +51,8 @@ public class IdentityController {
                     + "had a fast-track grant in the window, this grant is cancelled (nothing was paid) and the report "
                     + "becomes a DUPLICATE of the household's granted report: still 200, with outcome DUPLICATE.")
     @ApiResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = IdentityResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The ID number is already recorded: /problems/identity-already-known",
+    @ApiResponse(responseCode = "409", description = "The ID number is already recorded: /problems/identity-already-known; "
+            + "or the grant changed at the same moment, retry: /problems/concurrent-change",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<IdentityResponse> identity(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody IdentityRequest request) {

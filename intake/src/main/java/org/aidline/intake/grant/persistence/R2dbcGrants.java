@@ -13,6 +13,7 @@ import org.aidline.intake.grant.Escalation;
 import org.aidline.intake.grant.Grant;
 import org.aidline.intake.grant.GrantCase;
 import org.aidline.intake.grant.GrantCursor;
+import org.aidline.intake.grant.GrantDocument;
 import org.aidline.intake.grant.GrantEvents;
 import org.aidline.intake.grant.GrantId;
 import org.aidline.intake.grant.GrantStatus;
@@ -186,7 +187,7 @@ public class R2dbcGrants implements Grants {
 
     @Override
     public Mono<Integer> attach(Grant read, Grant attached, List<ReportEvent> events) {
-        List<org.aidline.intake.grant.GrantDocument> added = attached.documents().subList(read.documents().size(), attached.documents().size());
+        List<GrantDocument> added = attached.documents().subList(read.documents().size(), attached.documents().size());
         return database.sql(ATTACH)
                 .bind("id", read.id().value())
                 .bind("expected", read.version())
