@@ -40,7 +40,9 @@ class OperationsIntegrationTests {
     @Test
     void prometheusCountsAndTimesIntake() {
         fileOne(SampleReports.selfReport());
-        String metrics = web.get().uri("/actuator/prometheus").exchange()
+        // The scrape grows with every endpoint and status the test run has seen: read it past the 64 KB request limit.
+        String metrics = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("aidline_intake_reports_total{channel=\"APP\"");
         assertThat(metrics).contains("aidline_intake_duration_seconds_bucket{channel=\"APP\"");
