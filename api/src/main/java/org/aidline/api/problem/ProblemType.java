@@ -22,13 +22,15 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT),
     UNKNOWN_VILLAGE("unknown-village", HttpStatus.UNPROCESSABLE_CONTENT),
+    PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED),
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED),
+    GRANT_CLOSED("grant-closed", HttpStatus.CONFLICT),
+    IDENTITY_ALREADY_KNOWN("identity-already-known", HttpStatus.CONFLICT),
+    CONCURRENT_CHANGE("concurrent-change", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT),
-    CONCURRENT_CHANGE("concurrent-change", HttpStatus.CONFLICT),
-    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED),
-    PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED);
+    STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

@@ -50,12 +50,16 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/callback").hasRole("PAYMENT_GATEWAY")
                         .pathMatchers(HttpMethod.GET, "/api/v1/payments").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/*/retry").hasRole("SUPERVISOR")
-                        .pathMatchers(HttpMethod.GET, "/api/v1/policies/**", "/api/v1/grants/*")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/policies/**", "/api/v1/grants/*/review")
                                 .hasAnyRole("OPERATOR", "COORDINATOR", "SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.PUT, "/api/v1/policies/*").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/review", "/api/v1/grants/*/approval",
                                 "/api/v1/reports/*/fast-track-override").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/ledger").hasAnyRole("AUDITOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/identity").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/documents").hasAnyRole("CITIZEN", "COORDINATOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/grants").hasAnyRole("SUPERVISOR", "AUDITOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/grants/*").authenticated()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

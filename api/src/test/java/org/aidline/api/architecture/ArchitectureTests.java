@@ -20,6 +20,12 @@ class ArchitectureTests {
                     "org.aidline.intake.monitoring", "org.aidline.intake.verification")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "tools.jackson..");
 
+    /** The grant domain too: documents later, identity at the visit and deadlines are plain Java and Reactor. */
+    @ArchTest
+    static final ArchRule grantDomainIsFreeOfSpringAndR2dbc = noClasses()
+            .that().resideInAPackage("org.aidline.intake.grant")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "tools.jackson..");
+
     @ArchTest
     static final ArchRule intakeKnowsNothingOfTheApplication = noClasses()
             .that().resideInAPackage("org.aidline.intake..")

@@ -80,7 +80,7 @@ class FastTrackOverrideIntegrationTests {
         assertThat(history.get(history.size() - 2).at("/detail/reason").asString()).isEqualTo("House destroyed by flood after the first grant");
         assertThat(history.get(history.size() - 2).get("actor").asString()).isEqualTo(supervisor.subject());
         assertThat(history.get(history.size() - 1).get("type").asString()).isEqualTo("GRANTED");
-        web.get().uri("/api/v1/grants/" + grant).header("Authorization", supervisor.bearer()).exchange()
+        web.get().uri("/api/v1/grants/" + grant + "/review").header("Authorization", supervisor.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.overrideReason").isEqualTo("House destroyed by flood after the first grant");
     }

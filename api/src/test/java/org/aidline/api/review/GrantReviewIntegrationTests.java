@@ -191,7 +191,7 @@ class GrantReviewIntegrationTests {
     @Test
     void aDecisionOnAStaleVersionIsRefusedWith412AndBooksNothing() {
         String grant = grantOf("1000.00");
-        String etag = web.get().uri("/api/v1/grants/" + grant).header("Authorization", supervisor.bearer()).exchange()
+        String etag = web.get().uri("/api/v1/grants/" + grant + "/review").header("Authorization", supervisor.bearer()).exchange()
                 .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
         assertThat(etag).isEqualTo("\"0\"");
         api.execute("update aid_grant set version = version + 1 where id = :grant", grant);
@@ -281,7 +281,7 @@ class GrantReviewIntegrationTests {
     @Test
     void staffOfTheRegionReadTheGrantOthersAreToldItDoesNotExist() {
         String grant = grantOf("3000.50");
-        web.get().uri("/api/v1/grants/" + grant).header("Authorization", tokens.staff(Role.COORDINATOR, VILLAGE).bearer()).exchange()
+        web.get().uri("/api/v1/grants/" + grant + "/review").header("Authorization", tokens.staff(Role.COORDINATOR, VILLAGE).bearer()).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"0\"")
                 .expectBody()
@@ -289,10 +289,10 @@ class GrantReviewIntegrationTests {
                 .jsonPath("$.awaitingApproval").isEqualTo(600.5)
                 .jsonPath("$.paidOrBeingPaid").isEqualTo(2400.0)
                 .jsonPath("$.countyCode").isEqualTo(COUNTY);
-        web.get().uri("/api/v1/grants/" + grant).header("Authorization", tokens.staff(Role.OPERATOR, "640104").bearer()).exchange()
+        web.get().uri("/api/v1/grants/" + grant + "/review").header("Authorization", tokens.staff(Role.OPERATOR, "640104").bearer()).exchange()
                 .expectStatus().isNotFound();
-        web.get().uri("/api/v1/grants/" + grant).header("Authorization", tokens.newCitizen().bearer()).exchange()
+        web.get().uri("/api/v1/grants/" + grant + "/review").header("Authorization", tokens.newCitizen().bearer()).exchange()
                 .expectStatus().isForbidden();
-        web.get().uri("/api/v1/grants/" + grant).exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/grants/" + grant + "/review").exchange().expectStatus().isUnauthorized();
     }
 }

@@ -13,5 +13,10 @@ public enum GrantStatus {
     /** The supervisor confirmed it, possibly at an adjusted amount. */
     CONFIRMED,
     /** The supervisor revoked it; what was paid is recovered. */
-    REVOKED
+    REVOKED;
+
+    /** Whether every grant in this status has a documents deadline, so that it can be listed oldest due first. */
+    public boolean hasDocumentsClock() {
+        return this == AWAITING_DOCUMENTS || this == DOCUMENTED || this == OVERDUE;
+    }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.aidline.api.grant.web.GrantDocumentView;
 import org.jspecify.annotations.Nullable;
 
 /** A report as clients see it: the ID number masked, amounts in yuan, times in UTC. */
@@ -39,7 +40,8 @@ public record ReportResponse(
     /** The fast-track grant: paid now up to the cap; the rest, if any, awaits the county supervisor. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GrantView(String id, String status, BigDecimal amount, BigDecimal awaitingApproval,
-            List<String> requiredDocuments, @Nullable Instant documentsDueAt, String policyCounty, int policyVersion) {
+            List<String> requiredDocuments, @Nullable Instant documentsDueAt, String policyCounty, int policyVersion,
+            List<GrantDocumentView> documents, List<String> missingDocuments, @Nullable String cancellationReason) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -56,6 +56,7 @@ public interface ReportWebMapper {
 
     @Mapping(target = "policyCounty", source = "policy.countyCode")
     @Mapping(target = "policyVersion", source = "policy.version")
+    @Mapping(target = "missingDocuments", expression = "java(grant.missingDocuments())")
     ReportResponse.GrantView toView(Grant grant);
 
     default String grantId(GrantId id) {

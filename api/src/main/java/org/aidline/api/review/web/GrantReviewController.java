@@ -41,8 +41,8 @@ public class GrantReviewController {
         this.mapper = mapper;
     }
 
-    @GetMapping(path = "/api/v1/grants/{id}", produces = JSON)
-    @Operation(summary = "A fast-track grant with what is paid or being paid (staff of its region)",
+    @GetMapping(path = "/api/v1/grants/{id}/review", produces = JSON)
+    @Operation(summary = "A fast-track grant as its reviewer sees it, with what is paid or being paid (staff of its region)",
             description = "The ETag is the grant's version: send it as If-Match with a decision to make sure it is taken on what you saw.")
     Mono<ResponseEntity<GrantResponse>> grantUnderReview(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         GrantId grantId = parse(id);

@@ -78,7 +78,8 @@ public class R2dbcReports implements Reports {
     private static final String SELECT = "select r.*, g.id as g_id, g.status as g_status, g.amount_fen as g_amount_fen, "
             + "g.awaiting_approval_fen as g_awaiting_approval_fen, g.required_documents::text as g_required_documents, "
             + "g.documents_due_at as g_documents_due_at, g.policy_county as g_policy_county, g.policy_version as g_policy_version, "
-            + "g.created_at as g_created_at, upper(g.fast_track_window) as g_next_fast_track_from "
+            + "g.created_at as g_created_at, upper(g.fast_track_window) as g_next_fast_track_from, "
+            + "g.documents::text as g_documents, g.cancellation_reason as g_cancellation_reason, g.version as g_version "
             + "from report r left join aid_grant g on g.report_id = r.id ";
 
     private final DatabaseClient database;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.aidline.intake.grant.Grant;
 import org.aidline.intake.grant.GrantId;
 import org.aidline.intake.grant.GrantStatus;
+import org.aidline.intake.grant.persistence.StoredDocuments;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.policy.PolicyVersion;
 import org.aidline.intake.triage.Decision;
@@ -39,9 +40,11 @@ public class ReportRowMapper {
     private static final TypeReference<List<String>> DOCUMENTS = new TypeReference<>() { };
 
     private final JsonMapper json;
+    private final StoredDocuments documents;
 
     public ReportRowMapper(JsonMapper json) {
         this.json = json;
+        this.documents = new StoredDocuments(json);
     }
 
     String json(Object value) {
@@ -111,7 +114,10 @@ public class ReportRowMapper {
                 due == null ? null : due.toInstant(),
                 new PolicyVersion(row.get("g_policy_county", String.class), row.get("g_policy_version", Integer.class)),
                 row.get("g_created_at", OffsetDateTime.class).toInstant(),
-                row.get("g_next_fast_track_from", OffsetDateTime.class).toInstant());
+                row.get("g_next_fast_track_from", OffsetDateTime.class).toInstant(),
+                documents.read(row.get("g_documents", String.class)),
+                row.get("g_cancellation_reason", String.class),
+                row.get("g_version", Integer.class));
     }
 
     Report withHistory(Report report, List<ReportEvent> history) {

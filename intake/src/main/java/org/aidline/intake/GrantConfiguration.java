@@ -1,0 +1,48 @@
+package org.aidline.intake;
+
+import java.time.Clock;
+import org.aidline.intake.grant.DocumentDeadlines;
+import org.aidline.intake.grant.GrantDocuments;
+import org.aidline.intake.grant.GrantQueries;
+import org.aidline.intake.grant.Grants;
+import org.aidline.intake.grant.SubjectIdentification;
+import org.aidline.intake.grant.persistence.R2dbcGrants;
+import org.aidline.intake.personaldata.PersonalDataProtector;
+import org.aidline.intake.report.ReportQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires documents later: grant reads, attachments, identity at the visit and the deadline sweep. */
+@Configuration(proxyBeanMethods = false)
+public class GrantConfiguration {
+
+    // Stored JSON keeps its shape whatever the web's settings are, as in IntakeConfiguration.
+    private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
+
+    @Bean
+    Grants grants(DatabaseClient database) {
+        return new R2dbcGrants(database, STORED_JSON);
+    }
+
+    @Bean
+    GrantQueries grantQueries(Grants grants) {
+        return new GrantQueries(grants);
+    }
+
+    @Bean
+    GrantDocuments grantDocuments(Grants grants, Clock clock) {
+        return new GrantDocuments(grants, clock);
+    }
+
+    @Bean
+    SubjectIdentification subjectIdentification(ReportQueries reports, Grants grants, PersonalDataProtector protector, Clock clock) {
+        return new SubjectIdentification(reports, grants, protector, clock);
+    }
+
+    @Bean
+    DocumentDeadlines documentDeadlines(Grants grants) {
+        return new DocumentDeadlines(grants);
+    }
+}
