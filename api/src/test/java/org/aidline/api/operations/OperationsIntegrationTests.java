@@ -62,7 +62,8 @@ class OperationsIntegrationTests {
 
     @Test
     void swaggerUiAndTheContractAreServed() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
         web.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
     }

@@ -94,13 +94,17 @@ public class R2dbcGrants implements Grants {
                    and o.fast_track_window && g.fast_track_window
                  order by o.created_at
                  limit 1),
+            before as (
+                select amount_fen as granted_fen from aid_grant where id = :id),
             cancelled as (
+                -- A revoked grant owes nothing (constraint revoked_grant_owes_nothing); what it had granted is
+                -- reversed on the ledger below, from the amount read before this update.
                 update aid_grant g
                    set status = 'REVOKED', cancellation_reason = :reason, household_key = :idHash, updated_at = :at,
-                       version = g.version + 1
-                  from rival
+                       amount_fen = 0, awaiting_approval_fen = 0, version = g.version + 1
+                  from rival, before
                  where g.id = :id and g.version = :expected and g.status = 'AWAITING_IDENTITY'
-                returning g.id, g.report_id, g.county_code, g.amount_fen, rival.report_id as linked),
+                returning g.id, g.report_id, g.county_code, before.granted_fen as amount_fen, rival.report_id as linked),
             reversal as (
                 insert into ledger_entry (county_code, grant_id, kind, amount_fen, at, actor, reference)
                 select c.county_code, c.id, 'REVOCATION', -c.amount_fen, :at, :system, r.reference
