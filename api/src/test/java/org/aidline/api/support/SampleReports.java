@@ -12,17 +12,26 @@ public final class SampleReports {
     public static final String ID_NUMBER = "11010519491231002X";
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final int BIRTH_DAYS = 30_000;
+    private static final int SEQUENCES = 1_000;
+    /**
+     * Walks the whole birth-date x sequence space from a random start: ID numbers drawn at random
+     * collide (birthday paradox) once a run files a few thousand reports, and a collision makes a
+     * test's household look like a DUPLICATE.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT =
+            new java.util.concurrent.atomic.AtomicLong(new java.util.Random().nextInt(BIRTH_DAYS * SEQUENCES));
 
     private SampleReports() {
     }
 
     /** A valid resident ID number nobody else in the test run has: every sample report is its own household. */
     public static String newIdNumber() {
+        long slot = Math.floorMod(NEXT.getAndIncrement(), (long) BIRTH_DAYS * SEQUENCES);
         StringBuilder id = new StringBuilder("640104");
-        java.time.LocalDate birth = java.time.LocalDate.of(1940, 1, 1).plusDays(RANDOM.nextInt(30_000));
+        java.time.LocalDate birth = java.time.LocalDate.of(1940, 1, 1).plusDays(slot / SEQUENCES);
         id.append(birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
-        id.append(String.format("%03d", RANDOM.nextInt(1000)));
+        id.append(String.format("%03d", slot % SEQUENCES));
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (id.charAt(i) - '0') * WEIGHTS[i];

@@ -10,7 +10,6 @@ import org.aidline.intake.grant.Grant;
 import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.ProtectedResidentId;
 import org.aidline.intake.policy.Policies;
-import org.aidline.intake.policy.Policy;
 import org.aidline.intake.triage.Decision;
 import org.aidline.intake.triage.HouseholdHistory;
 import org.aidline.intake.triage.Triage;
@@ -78,10 +77,11 @@ public class ReportFiling {
         Mono<HouseholdHistory> household = idNumber == null
                 ? Mono.just(HouseholdHistory.unknown())
                 : reports.household(idNumber.householdKey(), now);
-        return Mono.zip(policies.inForce(filed.village().countyCode()), household).flatMap(known -> {
-            Policy policy = known.getT1();
+        // One read after the other, never zipped: a zip cancels its sibling when one fails, and a read
+        // cancelled while acquiring its pooled connection was seen to keep that connection forever.
+        return policies.inForce(filed.village().countyCode()).flatMap(policy -> household.flatMap(history -> {
             TriageCase triageCase = received.triageCase(idNumber != null);
-            Triage triage = rules.triage(triageCase, known.getT2(), policy);
+            Triage triage = rules.triage(triageCase, history, policy);
             Grant grant = triage.decision() == Decision.FAST_TRACK
                     ? FastTrackGrants.decide(received.id(), received.countyCode(), triageCase, policy, now)
                     : null;
@@ -90,6 +90,6 @@ public class ReportFiling {
             return reports.add(report, idNumber, claim, body).flatMap(added -> added
                     ? Mono.just((FilingOutcome) new FilingOutcome.Filed(report))
                     : Mono.error(new UnknownVillageException(filed.village())));
-        });
+        }));
     }
 }
