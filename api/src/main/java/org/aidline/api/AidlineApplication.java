@@ -1,6 +1,7 @@
 package org.aidline.api;
 
 import org.aidline.intake.IntakeConfiguration;
+import org.aidline.notification.NotificationConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** The Aidline service: intake of hardship reports over HTTP. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(IntakeConfiguration.class)
+@Import({IntakeConfiguration.class, NotificationConfiguration.class})
 public class AidlineApplication {
 
     public static void main(String[] args) {

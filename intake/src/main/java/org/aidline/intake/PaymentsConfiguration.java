@@ -1,10 +1,10 @@
 package org.aidline.intake;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.aidline.intake.payment.Backoff;
-import org.aidline.intake.payment.DispatchLoop;
+import org.aidline.intake.background.Backoff;
+import org.aidline.intake.background.DispatchLoop;
+import org.aidline.intake.background.LoopLifecycle;
 import org.aidline.intake.payment.DispatchSettings;
 import org.aidline.intake.payment.PaymentDesk;
 import org.aidline.intake.payment.PaymentDispatcher;
@@ -18,15 +18,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Mono;
 
 /** Wires paying out; the gateway itself is the application's to provide. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentsProperties.class)
 public class PaymentsConfiguration {
-
-    /** How long a stopping instance waits for the dispatch under way before leaving it to the leases. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     @Bean
     PaymentInstructions paymentInstructions(DatabaseClient database) {
@@ -54,48 +50,6 @@ public class PaymentsConfiguration {
 
     @Bean
     SmartLifecycle paymentDispatching(PaymentDispatcher dispatcher, PaymentWakeups wakeups, PaymentsProperties properties) {
-        return new Dispatching(properties.enabled() ? new DispatchLoop(dispatcher, wakeups.signals(), properties.pollInterval()) : null);
-    }
-
-    /** Starts the loop once the context (and its migrations) is ready, and stops it before the database pool closes. */
-    static final class Dispatching implements SmartLifecycle {
-
-        private final DispatchLoop loop;
-        private volatile boolean running;
-
-        Dispatching(DispatchLoop loop) {
-            this.loop = loop;
-        }
-
-        @Override
-        public void start() {
-            if (loop != null) {
-                loop.start();
-            }
-            running = true;
-        }
-
-        @Override
-        public void stop() {
-            stop(() -> {
-            });
-        }
-
-        @Override
-        public void stop(Runnable callback) {
-            Mono<Void> finished = loop == null ? Mono.empty() : loop.stop().timeout(STOP_GRACE).onErrorResume(late -> {
-                loop.abandon();
-                return Mono.empty();
-            });
-            finished.doFinally(signal -> {
-                running = false;
-                callback.run();
-            }).subscribe();
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
+        return new LoopLifecycle(properties.enabled() ? new DispatchLoop("Dispatching payments", dispatcher::dispatchDue, wakeups.signals(), properties.pollInterval()) : null);
     }
 }

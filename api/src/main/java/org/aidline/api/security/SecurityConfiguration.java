@@ -60,6 +60,8 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/documents").hasAnyRole("CITIZEN", "COORDINATOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants/*").authenticated()
+                        .pathMatchers("/api/v1/coordinator/**", "/api/v1/devices").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers("/api/v1/notifications/**").hasRole("SUPERVISOR")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

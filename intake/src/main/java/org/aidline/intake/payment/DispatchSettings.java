@@ -1,5 +1,6 @@
 package org.aidline.intake.payment;
 
+import org.aidline.intake.background.Backoff;
 import java.time.Duration;
 
 /**

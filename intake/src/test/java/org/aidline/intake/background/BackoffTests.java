@@ -1,4 +1,4 @@
-package org.aidline.intake.payment;
+package org.aidline.intake.background;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.aidline.intake.payment;
+package org.aidline.intake.background;
 
 import java.time.Duration;
 

@@ -1,6 +1,7 @@
-package org.aidline.intake.payment;
+package org.aidline.intake.background;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -9,39 +10,42 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Runs the dispatcher on this instance: at once when a payment is committed here, and at every
- * poll for what other instances, restarts and backoff left due. Runs never overlap; wake-ups
- * during a run fold into one more run.
+ * Runs a piece of due work (a dispatcher, a sweep) on this instance: at once when woken, and at
+ * every poll for what other instances, restarts and backoff left due. Runs never overlap;
+ * wake-ups during a run fold into one more run.
  */
 public class DispatchLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
 
-    private final PaymentDispatcher dispatcher;
-    private final Flux<Boolean> wakeups;
+    private final String work;
+    private final Supplier<Mono<Integer>> run;
+    private final Flux<?> wakeups;
     private final Duration pollInterval;
     private final Sinks.One<Boolean> stopping = Sinks.one();
     private final Sinks.Empty<Void> stopped = Sinks.empty();
     private volatile Disposable running;
 
-    public DispatchLoop(PaymentDispatcher dispatcher, Flux<Boolean> wakeups, Duration pollInterval) {
-        this.dispatcher = dispatcher;
+    /** The run emits how many items it handled; {@code work} names it in the log. */
+    public DispatchLoop(String work, Supplier<Mono<Integer>> run, Flux<?> wakeups, Duration pollInterval) {
+        this.work = work;
+        this.run = run;
         this.wakeups = wakeups;
         this.pollInterval = pollInterval;
     }
 
     public void start() {
-        running = Flux.merge(wakeups, Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE))
+        running = Flux.merge(wakeups.map(wake -> Boolean.TRUE), Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE))
                 .onBackpressureLatest()
                 // No new run after stop; the run under way finishes, so no claim is left to its lease.
                 .takeUntilOther(stopping.asMono())
-                .concatMap(wake -> dispatcher.dispatchDue().onErrorResume(failure -> {
-                    log.warn("Dispatching payments failed; the next poll tries again", failure);
+                .concatMap(wake -> Mono.defer(run).onErrorResume(failure -> {
+                    log.warn("{} failed; the next poll tries again", work, failure);
                     return Mono.just(0);
                 }), 1)
                 .subscribe(handled -> {
                 }, failure -> {
-                    log.error("The payment dispatch loop ended", failure);
+                    log.error("The loop of {} ended", work, failure);
                     stopped.tryEmitEmpty();
                 }, stopped::tryEmitEmpty);
     }

@@ -1,0 +1,63 @@
+package org.aidline.api.notification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.aidline.api.problem.ProblemException;
+import org.aidline.api.problem.ProblemType;
+import org.aidline.api.security.Actors;
+import org.aidline.notification.device.DeviceRegistry;
+import org.aidline.notification.device.PushService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Staff register the phones their app runs on; tasks are pushed to every registered one. */
+@RestController
+@Tag(name = "Devices", description = "Push tokens of coordinators' and supervisors' apps")
+public class DeviceController {
+
+    private static final String JSON = "application/json";
+
+    private final DeviceRegistry registry;
+    private final NotificationWebMapper mapper;
+
+    DeviceController(DeviceRegistry registry, NotificationWebMapper mapper) {
+        this.registry = registry;
+        this.mapper = mapper;
+    }
+
+    @PostMapping(path = "/api/v1/devices", consumes = JSON, produces = JSON)
+    @Operation(summary = "Register this phone's push token (FCM or JPUSH); registering it again changes nothing")
+    Mono<ResponseEntity<DeviceView>> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DeviceRequest request) {
+        return registry.register(Actors.from(token), request.provider(), request.token())
+                .map(device -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.toView(device)));
+    }
+
+    @GetMapping(path = "/api/v1/devices", produces = JSON)
+    @Operation(summary = "Your registered devices")
+    Mono<List<DeviceView>> mine(@AuthenticationPrincipal Jwt token) {
+        return registry.mine(Actors.from(token)).map(mapper::toView).collectList();
+    }
+
+    @DeleteMapping(path = "/api/v1/devices")
+    @Operation(summary = "Unregister a push token (at logout); 404 if it is not registered to you")
+    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @RequestParam PushService provider,
+            @RequestParam String deviceToken) {
+        return registry.unregister(Actors.from(token), provider, deviceToken).map(removed -> {
+            if (!removed) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "This push token is not registered to you.");
+            }
+            return ResponseEntity.noContent().<Void>build();
+        });
+    }
+}

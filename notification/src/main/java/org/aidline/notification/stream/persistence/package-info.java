@@ -1,0 +1,5 @@
+/** The stream's events in PostgreSQL. */
+@NullMarked
+package org.aidline.notification.stream.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package org.aidline.notification.task;
+
+import java.time.Instant;
+import java.util.List;
+import org.aidline.intake.region.RegionScope;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Where tasks are kept. Every change is one statement that also queues what the change tells people. */
+public interface CoordinatorTasks {
+
+    Mono<CoordinatorTask> byId(TaskId id);
+
+    /** Tasks assigned to the user, newest first. */
+    Flux<CoordinatorTask> assignedTo(String user, @Nullable TaskStatus status, @Nullable TaskCursor after, int limit);
+
+    /** Tasks of the villages in the region, newest first. */
+    Flux<CoordinatorTask> inRegion(RegionScope region, @Nullable TaskStatus status, @Nullable TaskCursor after, int limit);
+
+    Mono<List<TaskEscalation>> escalations(TaskId id);
+
+    /** ASSIGNED to ACKNOWLEDGED; what was still queued for it is cancelled. False if it was not ASSIGNED. */
+    Mono<Boolean> acknowledge(TaskId id, String by, Instant at);
+
+    /** ASSIGNED or ACKNOWLEDGED (or VISITED again) to VISITED. False if it was COMPLETED. */
+    Mono<Boolean> visit(TaskId id, String by, Visit visit);
+
+    /** ACKNOWLEDGED or VISITED to COMPLETED. False otherwise. */
+    Mono<Boolean> complete(TaskId id, String by, @Nullable String note, Instant at);
+}
