@@ -48,7 +48,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -120,7 +123,10 @@ public class NotificationConfiguration {
 
     @Bean
     NotificationDispatcher notificationDispatcher(Notifications notifications, NotificationProperties properties, TaskSignals signals,
-            WebClient.Builder http, Clock clock) {
+            Clock clock) {
+        WebClient.Builder http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                // Below the senders' own timeouts, so that a dead host is a quick retry rather than a whole timeout.
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)));
         DeliverySettings settings = new DeliverySettings(properties.batchSize(), properties.concurrency(), properties.lease(),
                 properties.maxAttempts(), new Backoff(properties.retry().base(), properties.retry().max()));
         return new NotificationDispatcher(notifications, pushSenders(properties, http, clock), smsSender(properties, http),

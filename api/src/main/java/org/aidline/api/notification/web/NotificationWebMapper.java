@@ -26,7 +26,7 @@ public interface NotificationWebMapper {
     AvailabilityView toView(Availability availability);
 
     @Mapping(target = "provider", source = "service")
-    @Mapping(target = "tokenEnding", expression = "java(ending(device.token()))")
+    @Mapping(target = "tokenEnding", expression = "java(DeviceView.ending(device.token()))")
     DeviceView toView(Device device);
 
     default String id(TaskId id) {
@@ -43,9 +43,5 @@ public interface NotificationWebMapper {
 
     default String iso(Duration duration) {
         return duration.toString();
-    }
-
-    default String ending(String token) {
-        return token.length() <= 6 ? token : "…" + token.substring(token.length() - 6);
     }
 }

@@ -1,0 +1,154 @@
+package org.aidline.api.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.aidline.api.support.SampleReports;
+import org.aidline.api.support.Tokens;
+import org.aidline.intake.access.Role;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the coordinator notification tests do over and over: file a report in a village, act as
+ * that village's coordinator, township or supervisor, and read the task and its notifications.
+ * Tests use the villages of Zhongning county (640521), which no other test files to.
+ */
+@TestComponent
+public class Coordination {
+
+    public static final String COUNTY = "640521";
+
+    private final WebTestClient web;
+    private final Tokens tokens;
+    private final DatabaseClient database;
+    private final JsonMapper json;
+
+    public Coordination(WebTestClient web, Tokens tokens, DatabaseClient database, JsonMapper json) {
+        this.web = web;
+        this.tokens = tokens;
+        this.database = database;
+        this.json = json;
+    }
+
+    /** Village {@code n} (1..100) of the county: its township is the n-th modulo 10. */
+    public static String village(int n) {
+        int township = (n - 1) % 10 + 1;
+        int number = (n - 1) / 10 + 1;
+        return COUNTY + String.format("%03d%03d", township, number);
+    }
+
+    public static String townshipOf(String village) {
+        return village.substring(0, 9);
+    }
+
+    public String coordinatorOf(String village) {
+        return tokens.issue("coord-" + village, List.of(Role.COORDINATOR), village);
+    }
+
+    public String townshipCoordinatorOf(String village) {
+        return tokens.issue("twp-" + townshipOf(village), List.of(Role.COORDINATOR), townshipOf(village));
+    }
+
+    public String supervisor() {
+        return tokens.issue("sup-" + COUNTY, List.of(Role.SUPERVISOR), COUNTY);
+    }
+
+    public String token(String subject, Role role, String region) {
+        return tokens.issue(subject, List.of(role), region);
+    }
+
+    /** Files an urgent medical emergency in the village; answers the 201 body. */
+    public JsonNode file(String village) {
+        return file(village, true);
+    }
+
+    public JsonNode file(String village, boolean urgent) {
+        return file(web, village, urgent);
+    }
+
+    /** Files through the given instance's client. */
+    public JsonNode file(WebTestClient client, String village, boolean urgent) {
+        Map<String, Object> body = SampleReports.selfReport();
+        body.put("villageCode", village);
+        body.put("urgent", urgent);
+        byte[] answer = client.post().uri("/api/v1/reports")
+                .header("Authorization", tokens.newCitizen().bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody();
+        return json.readTree(answer);
+    }
+
+    public void registerDevice(String bearerToken, String provider, String deviceToken) {
+        web.post().uri("/api/v1/devices")
+                .header("Authorization", "Bearer " + bearerToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("provider", provider, "token", deviceToken))
+                .exchange()
+                .expectStatus().isCreated();
+    }
+
+    /** The task the report opened, as the database has it. */
+    public String taskOf(String reportId) {
+        return database.sql("select id from coordinator_task where report_id = :report")
+                .bind("report", UUID.fromString(reportId))
+                .map(row -> row.get("id", UUID.class).toString())
+                .one()
+                .block(Duration.ofSeconds(10));
+    }
+
+    public JsonNode task(String bearerToken, String taskId) {
+        return json.readTree(web.get().uri("/api/v1/coordinator/tasks/{id}", taskId)
+                .header("Authorization", "Bearer " + bearerToken)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+    }
+
+    public JsonNode act(String bearerToken, String taskId, String action, Object body) {
+        return json.readTree(web.post().uri("/api/v1/coordinator/tasks/{id}/" + action, taskId)
+                .header("Authorization", "Bearer " + bearerToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+    }
+
+    /** Statuses of the task's notifications by channel, e.g. ["PUSH:QUEUED", "SMS:QUEUED"], in creation order. */
+    public List<String> notifications(String taskId) {
+        return database.sql("select channel || ':' || status || ':' || recipient as line from notification "
+                        + "where task_id = :task order by created_at, channel")
+                .bind("task", UUID.fromString(taskId))
+                .map(row -> row.get("line", String.class))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(10));
+    }
+
+    public JsonNode readJson(byte[] body) {
+        return json.readTree(body);
+    }
+
+    public Instant createdAt(JsonNode report) {
+        return Instant.parse(report.get("createdAt").asString());
+    }
+
+    /** Nothing due in the outbox: what earlier test classes queued has been dispatched. */
+    public long due() {
+        return database.sql("select count(*) as due from notification where status in ('QUEUED', 'ERRORED', 'SENDING')")
+                .map(row -> row.get("due", Long.class))
+                .one()
+                .block(Duration.ofSeconds(10));
+    }
+}
