@@ -124,9 +124,7 @@ public class NotificationConfiguration {
     @Bean
     NotificationDispatcher notificationDispatcher(Notifications notifications, NotificationProperties properties, TaskSignals signals,
             Clock clock) {
-        WebClient.Builder http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                // Below the senders' own timeouts, so that a dead host is a quick retry rather than a whole timeout.
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)));
+        WebClient.Builder http = providerHttp();
         DeliverySettings settings = new DeliverySettings(properties.batchSize(), properties.concurrency(), properties.lease(),
                 properties.maxAttempts(), new Backoff(properties.retry().base(), properties.retry().max()));
         return new NotificationDispatcher(notifications, pushSenders(properties, http, clock), smsSender(properties, http),
@@ -152,7 +150,14 @@ public class NotificationConfiguration {
                 : null);
     }
 
-    static List<PushSender> pushSenders(NotificationProperties properties, WebClient.Builder http, Clock clock) {
+    /** The HTTP client of every provider adapter. */
+    public static WebClient.Builder providerHttp() {
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                // Below the senders' own timeouts, so that a dead host is a quick retry rather than a whole timeout.
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)));
+    }
+
+    public static List<PushSender> pushSenders(NotificationProperties properties, WebClient.Builder http, Clock clock) {
         if (properties.push().mode() == NotificationProperties.Mode.LOGGING) {
             return List.of(new LoggingPushSender(PushService.FCM), new LoggingPushSender(PushService.JPUSH));
         }
@@ -173,7 +178,7 @@ public class NotificationConfiguration {
         return senders;
     }
 
-    static SmsSender smsSender(NotificationProperties properties, WebClient.Builder http) {
+    public static SmsSender smsSender(NotificationProperties properties, WebClient.Builder http) {
         NotificationProperties.Sms sms = properties.sms();
         if (properties.push().mode() == NotificationProperties.Mode.LOGGING && !sms.configured()) {
             return new LoggingSmsSender();

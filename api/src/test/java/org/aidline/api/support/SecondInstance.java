@@ -29,7 +29,12 @@ public final class SecondInstance implements AutoCloseable {
                 "spring.data.redis.host=" + first.getProperty("spring.data.redis.host"),
                 "spring.data.redis.port=" + first.getProperty("spring.data.redis.port")};
         // As command-line arguments: they win over application.yml (server.port: 8080) and the test profile.
-        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(shared), java.util.Arrays.stream(properties))
+        // A setting of its own replaces the shared one of the same name (e.g. a Redis port that answers nothing).
+        java.util.Set<String> own = java.util.Arrays.stream(properties).map(property -> property.substring(0, property.indexOf('=')))
+                .collect(java.util.stream.Collectors.toSet());
+        String[] arguments = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(shared).filter(property -> !own.contains(property.substring(0, property.indexOf('=')))),
+                        java.util.Arrays.stream(properties))
                 .map(property -> "--" + property)
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AidlineApplication.class)

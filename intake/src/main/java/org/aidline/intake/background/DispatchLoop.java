@@ -22,8 +22,9 @@ public class DispatchLoop {
     private final Supplier<Mono<Integer>> run;
     private final Flux<?> wakeups;
     private final Duration pollInterval;
-    private final Sinks.One<Boolean> stopping = Sinks.one();
-    private final Sinks.Empty<Void> stopped = Sinks.empty();
+    // Fresh for every start, so that a stopped loop can be started again.
+    private volatile Sinks.One<Boolean> stopping = Sinks.one();
+    private volatile Sinks.Empty<Void> stopped = Sinks.empty();
     private volatile Disposable running;
 
     /** The run emits how many items it handled; {@code work} names it in the log. */
@@ -34,11 +35,15 @@ public class DispatchLoop {
         this.pollInterval = pollInterval;
     }
 
-    public void start() {
+    public synchronized void start() {
+        Sinks.One<Boolean> stopSignal = Sinks.one();
+        Sinks.Empty<Void> done = Sinks.empty();
+        this.stopping = stopSignal;
+        this.stopped = done;
         running = Flux.merge(wakeups.map(wake -> Boolean.TRUE), Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE))
                 .onBackpressureLatest()
                 // No new run after stop; the run under way finishes, so no claim is left to its lease.
-                .takeUntilOther(stopping.asMono())
+                .takeUntilOther(stopSignal.asMono())
                 .concatMap(wake -> Mono.defer(run).onErrorResume(failure -> {
                     log.warn("{} failed; the next poll tries again", work, failure);
                     return Mono.just(0);
@@ -46,8 +51,8 @@ public class DispatchLoop {
                 .subscribe(handled -> {
                 }, failure -> {
                     log.error("The loop of {} ended", work, failure);
-                    stopped.tryEmitEmpty();
-                }, stopped::tryEmitEmpty);
+                    done.tryEmitEmpty();
+                }, done::tryEmitEmpty);
     }
 
     /** Stops taking new runs; completes once the run under way has finished. */

@@ -1,6 +1,8 @@
 package org.aidline.intake.background;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.publisher.Mono;
@@ -29,10 +31,16 @@ public final class LoopLifecycle implements SmartLifecycle {
         running = true;
     }
 
+    /** Returns once the run under way has finished (or the grace is over). */
     @Override
     public void stop() {
-        stop(() -> {
-        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        stop(stopped::countDown);
+        try {
+            stopped.await(STOP_GRACE.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -4,10 +4,14 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -39,11 +43,7 @@ public class FcmServiceAccount {
         this.tokenUri = tokenUri;
         this.http = http;
         this.clock = clock;
-        try {
-            this.signer = new RSASSASigner(JWK.parseFromPEMEncodedObjects(privateKeyPem).toRSAKey());
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("The FCM service account's private key is not an RSA key in PEM", e);
-        }
+        this.signer = new RSASSASigner(privateKey(privateKeyPem));
         this.token = fetch();
     }
 
@@ -91,6 +91,17 @@ public class FcmServiceAccount {
             throw new IllegalStateException("Could not sign the FCM token request", e);
         }
         return jwt.serialize();
+    }
+
+    /** Google's service-account keys are PKCS#8 in PEM ("BEGIN PRIVATE KEY"); the JDK reads them without a provider. */
+    static PrivateKey privateKey(String pem) {
+        String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
+                .replace("\\n", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The FCM service account's private key is not an RSA key in PKCS#8 PEM", e);
+        }
     }
 
     private record Granted(String accessToken, Duration lifetime) {

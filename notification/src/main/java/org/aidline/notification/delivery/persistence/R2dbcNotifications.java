@@ -60,7 +60,8 @@ public class R2dbcNotifications implements Notifications {
     private static final String SENT = """
             with n as (
                 update notification
-                set status = 'SENT', sent_at = :at, provider_message_id = :messageId, last_response = :detail, claim = null
+                set status = case when delivered_at is null then 'SENT' else 'DELIVERED' end, sent_at = :at,
+                    provider_message_id = :messageId, last_response = :detail, claim = null
                 where id = :id and claim = :claim and status = 'SENDING'
                 returning id, attempts)
             insert into notification_attempt (notification_id, attempt, at, provider, outcome, response)
@@ -168,8 +169,11 @@ public class R2dbcNotifications implements Notifications {
 
     @Override
     public Mono<Long> delivered(UUID taskId, String recipient, Instant at) {
-        return database.sql("update notification set status = 'DELIVERED', delivered_at = :at "
-                        + "where task_id = :task and recipient = :recipient and status = 'SENT'")
+        // The stream may get there before the push is recorded as sent: the time is kept, and SENT then reads DELIVERED.
+        return database.sql("update notification set delivered_at = coalesce(delivered_at, :at), "
+                        + "status = case when status = 'SENT' then 'DELIVERED' else status end "
+                        + "where task_id = :task and recipient = :recipient and channel = 'PUSH' "
+                        + "and status in ('QUEUED', 'SENDING', 'ERRORED', 'SENT')")
                 .bind("at", utc(at))
                 .bind("task", taskId)
                 .bind("recipient", recipient)
