@@ -144,9 +144,13 @@ public class Coordination {
         return Instant.parse(report.get("createdAt").asString());
     }
 
-    /** Nothing due in the outbox: what earlier test classes queued has been dispatched. */
+    /**
+     * What the outbox holds due now: what earlier test classes queued, until it is dispatched.
+     * (Sweeps run at a test's future time queue notifications due then, not now.)
+     */
     public long due() {
-        return database.sql("select count(*) as due from notification where status in ('QUEUED', 'ERRORED', 'SENDING')")
+        return database.sql("select count(*) as due from notification "
+                        + "where status in ('QUEUED', 'ERRORED', 'SENDING') and next_attempt_at <= now()")
                 .map(row -> row.get("due", Long.class))
                 .one()
                 .block(Duration.ofSeconds(10));

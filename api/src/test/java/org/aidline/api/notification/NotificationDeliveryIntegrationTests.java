@@ -183,6 +183,42 @@ class NotificationDeliveryIntegrationTests {
     }
 
     @Test
+    void aBacklogIsDispatchedOnceEachAndItsRateIsPrinted() {
+        String village = Coordination.village(30);
+        coordination.registerDevice(coordination.coordinatorOf(village), "JPUSH", "jpush-" + UUID.randomUUID());
+        List<String> tasks = new ArrayList<>();
+        dispatching.stop();
+        try {
+            WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+            String citizen = tokens.newCitizen().bearer();
+            Flux.range(0, 400)
+                    .flatMap(i -> {
+                        Map<String, Object> body = SampleReports.selfReport();
+                        body.put("villageCode", village);
+                        body.put("urgent", false);
+                        body.put("category", "LOSS_OF_INCOME");
+                        return client.post().uri("/api/v1/reports").header("Authorization", citizen)
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                                .retrieve().bodyToMono(String.class)
+                                .map(answer -> json.readTree(answer).get("id").asString());
+                    }, 4)
+                    .map(coordination::taskOf)
+                    .doOnNext(tasks::add)
+                    .blockLast(Duration.ofSeconds(180));
+        } finally {
+            long started = System.nanoTime();
+            dispatching.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> coordination.due() == 0);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("dispatched a backlog of %d pushes in %.2f s: %.0f notifications/s on one instance%n",
+                    tasks.size(), seconds, tasks.size() / seconds);
+        }
+        List<String> ids = pushIds(tasks);
+        assertThat(ids).hasSize(400).allSatisfy(id -> assertThat(providers.accepted(id)).isEqualTo(1));
+    }
+
+    @Test
     void aDeadDeviceTokenIsRetiredAndTheTaskGoesOutBySmsInstead() {
         String village = Coordination.village(22);
         String coordinator = coordination.coordinatorOf(village);

@@ -1,6 +1,9 @@
 package org.aidline.api.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.aidline.api.problem.ProblemException;
@@ -32,12 +35,20 @@ public class AvailabilityController {
 
     @GetMapping(path = "/api/v1/coordinator/availability", produces = JSON)
     @Operation(summary = "Whether you take tasks now")
+    @ApiResponse(responseCode = "200", description = "Your availability",
+            content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @ApiResponse(responseCode = "404", description = "You are not on the staff list: /problems/not-found",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<AvailabilityView> mine(@AuthenticationPrincipal Jwt token) {
         return availability.of(Actors.from(token).subject()).map(mapper::toView).switchIfEmpty(Mono.error(AvailabilityController::notStaff));
     }
 
     @PutMapping(path = "/api/v1/coordinator/availability", consumes = JSON, produces = JSON)
     @Operation(summary = "Take tasks, or not (until a time, or until you say otherwise)")
+    @ApiResponse(responseCode = "200", description = "Your availability",
+            content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @ApiResponse(responseCode = "404", description = "You are not on the staff list: /problems/not-found",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<AvailabilityView> set(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AvailabilityRequest request) {
         return availability.set(Actors.from(token), request.available(), request.until())
                 .map(mapper::toView)

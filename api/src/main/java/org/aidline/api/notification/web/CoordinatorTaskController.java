@@ -1,6 +1,9 @@
 package org.aidline.api.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -88,6 +91,9 @@ public class CoordinatorTaskController {
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/complete", produces = JSON)
     @Operation(summary = "Complete an acknowledged or visited task")
+    @ApiResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @ApiResponse(responseCode = "409", description = "Not acknowledged yet: /problems/state-conflict",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<TaskView> complete(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody(required = false) @Nullable CompleteRequest request) {
         return answer(desk.complete(Actors.from(token), parse(id), request == null ? null : request.note()));

@@ -1,6 +1,9 @@
 package org.aidline.api.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -38,6 +41,8 @@ public class DeviceController {
 
     @PostMapping(path = "/api/v1/devices", consumes = JSON, produces = JSON)
     @Operation(summary = "Register this phone's push token (FCM or JPUSH); registering it again changes nothing")
+    @ApiResponse(responseCode = "201", description = "Registered (or already registered to you)",
+            content = @Content(schema = @Schema(implementation = DeviceView.class)))
     Mono<ResponseEntity<DeviceView>> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DeviceRequest request) {
         return registry.register(Actors.from(token), request.provider(), request.token())
                 .map(device -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.toView(device)));
@@ -51,6 +56,9 @@ public class DeviceController {
 
     @DeleteMapping(path = "/api/v1/devices")
     @Operation(summary = "Unregister a push token (at logout); 404 if it is not registered to you")
+    @ApiResponse(responseCode = "204", description = "Unregistered")
+    @ApiResponse(responseCode = "404", description = "Not registered to you: /problems/not-found",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @RequestParam PushService provider,
             @RequestParam String deviceToken) {
         return registry.unregister(Actors.from(token), provider, deviceToken).map(removed -> {
