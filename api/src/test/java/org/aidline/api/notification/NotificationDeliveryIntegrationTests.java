@@ -203,9 +203,9 @@ class NotificationDeliveryIntegrationTests {
                                 .retrieve().bodyToMono(String.class)
                                 .map(answer -> json.readTree(answer).get("id").asString());
                     }, 4)
-                    .map(coordination::taskOf)
-                    .doOnNext(tasks::add)
-                    .blockLast(Duration.ofSeconds(180));
+                    .collectList()
+                    .block(Duration.ofSeconds(180))
+                    .forEach(report -> tasks.add(coordination.taskOf(report)));
         } finally {
             long started = System.nanoTime();
             dispatching.start();
@@ -379,7 +379,7 @@ class NotificationDeliveryIntegrationTests {
             List<ServerSentEvent<String>> seen = new CopyOnWriteArrayList<>();
             Disposable stream = follow(onA, coordinator, null).subscribe(seen::add);
             try {
-                await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+                await().atMost(Duration.ofSeconds(10)).until(() -> connected(seen));
                 JsonNode first = coordination.file(village);
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> events(seen, first).size() == 1);
@@ -414,7 +414,7 @@ class NotificationDeliveryIntegrationTests {
             List<ServerSentEvent<String>> seen = new CopyOnWriteArrayList<>();
             Disposable stream = follow(streamClient, coordinator, null).subscribe(seen::add);
             try {
-                await().atMost(Duration.ofSeconds(20)).until(() -> !seen.isEmpty());
+                await().atMost(Duration.ofSeconds(20)).until(() -> connected(seen));
                 JsonNode report = coordination.file(onIt, village, true);
                 await().atMost(Duration.ofSeconds(15)).until(() -> events(seen, report).size() == 1);
             } finally {
@@ -434,9 +434,12 @@ class NotificationDeliveryIntegrationTests {
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-                })
-                // The connection is up once the first heartbeat or event arrives; a marker makes "connected" visible at once.
-                .startWith(ServerSentEvent.<String>builder().comment("connected").build());
+                });
+    }
+
+    /** The server says so once the stream's starting point is fixed. */
+    private static boolean connected(List<ServerSentEvent<String>> seen) {
+        return seen.stream().anyMatch(event -> "connected".equals(event.comment()));
     }
 
     private List<ServerSentEvent<String>> events(List<ServerSentEvent<String>> seen, JsonNode report) {

@@ -39,7 +39,10 @@ class ReferenceDataIntegrationTests {
                 + "where s.role = 'COORDINATOR' and s.region_code = v.code and s.user_id = 'coord-' || v.code) <> 1")).isZero();
         assertThat(count("select count(*) from county c where (select count(*) from staff_member s "
                 + "where s.role = 'SUPERVISOR' and s.region_code = c.code and s.user_id = 'sup-' || c.code) <> 1")).isZero();
-        assertThat(count("select count(*) from staff_member")).isEqualTo(2217 + 22);
+        // The chain's middle link (migration V9): one coordinator per township.
+        assertThat(count("select count(*) from township t where (select count(*) from staff_member s "
+                + "where s.role = 'COORDINATOR' and s.region_code = t.code and s.user_id = 'twp-' || t.code) <> 1")).isZero();
+        assertThat(count("select count(*) from staff_member")).isEqualTo(2217 + 220 + 22);
     }
 
     long count(String sql) {

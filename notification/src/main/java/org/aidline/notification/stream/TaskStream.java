@@ -40,27 +40,34 @@ public class TaskStream {
         this.poll = poll;
     }
 
-    public Flux<TaskEvent> follow(String recipient, @Nullable Long lastEventId) {
+    /**
+     * Opens the recipient's stream: once the returned Mono has its value, the starting point is
+     * fixed (after {@code lastEventId}, or after the newest event now), so nothing committed
+     * from then on is missed.
+     */
+    public Mono<Flux<TaskEvent>> open(String recipient, @Nullable Long lastEventId) {
         Mono<Long> start = lastEventId != null ? Mono.just(lastEventId) : events.latest();
-        return start.flatMapMany(first -> {
-            AtomicLong last = new AtomicLong(first);
-            Set<Long> sent = Collections.newSetFromMap(new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                    return size() > LOOK_BACK;
-                }
-            });
-            Flux<Boolean> wakeups = Flux.merge(
-                    Flux.just(Boolean.TRUE),
-                    signals.changes().filter(recipient::equals).map(changed -> Boolean.TRUE),
-                    Flux.interval(poll).map(tick -> Boolean.TRUE));
-            return wakeups
-                    .onBackpressureLatest()
-                    .concatMap(wake -> events.after(recipient, Math.max(first, last.get() - LOOK_BACK), PAGE + (int) LOOK_BACK)
-                            .filter(event -> sent.add(event.seq()))
-                            .doOnNext(event -> last.accumulateAndGet(event.seq(), Math::max))
-                            .concatMap(event -> markDelivered(recipient, event)), 1);
+        return start.map(first -> follow(recipient, first));
+    }
+
+    private Flux<TaskEvent> follow(String recipient, long first) {
+        AtomicLong last = new AtomicLong(first);
+        Set<Long> sent = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > LOOK_BACK;
+            }
         });
+        Flux<Boolean> wakeups = Flux.merge(
+                Flux.just(Boolean.TRUE),
+                signals.changes().filter(recipient::equals).map(changed -> Boolean.TRUE),
+                Flux.interval(poll).map(tick -> Boolean.TRUE));
+        return wakeups
+                .onBackpressureLatest()
+                .concatMap(wake -> events.after(recipient, Math.max(first, last.get() - LOOK_BACK), PAGE + (int) LOOK_BACK)
+                        .filter(event -> sent.add(event.seq()))
+                        .doOnNext(event -> last.accumulateAndGet(event.seq(), Math::max))
+                        .concatMap(event -> markDelivered(recipient, event)), 1);
     }
 
     /** The app has the task once the stream has sent it: its pushes count as delivered. */

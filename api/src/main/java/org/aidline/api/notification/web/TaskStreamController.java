@@ -41,14 +41,15 @@ public class TaskStreamController {
     Flux<ServerSentEvent<TaskView>> stream(@AuthenticationPrincipal Jwt token,
             @Parameter(description = "The id of the last event received") @RequestHeader(name = "Last-Event-ID", required = false)
             @Nullable String lastEventId) {
-        Flux<ServerSentEvent<TaskView>> events = stream.follow(Actors.from(token).subject(), lastEventId(lastEventId))
-                .map(event -> ServerSentEvent.builder(mapper.toView(event.task()))
-                        .id(Long.toString(event.seq()))
-                        .event(event.type())
-                        .build());
         Flux<ServerSentEvent<TaskView>> heartbeats = Flux.interval(properties.stream().heartbeat())
                 .map(tick -> ServerSentEvent.<TaskView>builder().comment("heartbeat").build());
-        return Flux.merge(events, heartbeats);
+        return stream.open(Actors.from(token).subject(), lastEventId(lastEventId)).flatMapMany(events -> Flux.concat(
+                // Sent once the starting point is fixed: from here on the client misses nothing.
+                Flux.just(ServerSentEvent.<TaskView>builder().comment("connected").build()),
+                Flux.merge(events.map(event -> ServerSentEvent.builder(mapper.toView(event.task()))
+                        .id(Long.toString(event.seq()))
+                        .event(event.type())
+                        .build()), heartbeats)));
     }
 
     private static @Nullable Long lastEventId(@Nullable String header) {
