@@ -23,6 +23,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
     // Development-only keys; the prod profile refuses to start without its own.
     private static final String DEV_ENCRYPTION_KEY = "ZGV2ZWxvcG1lbnQtb25seS1lbmNyeXB0aW9uLWtleSE=";
     private static final String DEV_HASH_KEY = "ZGV2ZWxvcG1lbnQtb25seS1ob3VzZWhvbGQtaGFzaC1rZXkhIQ==";
+    private static final String DEV_AUDIT_KEY = "ZGV2ZWxvcG1lbnQtb25seS1hdWRpdC1jaGFpbi1rZXkhIQ==";
 
     private final Log log;
 
@@ -62,6 +63,9 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
         if (!environment.containsProperty("aidline.personal-data.encryption-key")) {
             defaults.put("aidline.personal-data.encryption-key", DEV_ENCRYPTION_KEY);
             defaults.put("aidline.personal-data.hash-key", DEV_HASH_KEY);
+        }
+        if (!environment.containsProperty("aidline.audit.chain-key")) {
+            defaults.put("aidline.audit.chain-key", DEV_AUDIT_KEY);
         }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
     }

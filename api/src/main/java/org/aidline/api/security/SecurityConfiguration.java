@@ -62,6 +62,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants/*").authenticated()
                         .pathMatchers("/api/v1/coordinator/**", "/api/v1/devices").hasAnyRole("COORDINATOR", "SUPERVISOR")
                         .pathMatchers("/api/v1/notifications/**").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole("AUDITOR")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "aidline.payments.enabled=false",
         "aidline.notifications.jpush.app-key=test-app", "aidline.notifications.jpush.master-secret=test-secret",
         "aidline.notifications.sms.base-url=http://127.0.0.1:9", "aidline.notifications.sms.api-key=test-key",
-        "aidline.notifications.enabled=false"})
+        "aidline.notifications.enabled=false",
+        "aidline.audit.chain-key=cHJvZHVjdGlvbi10ZXN0LWF1ZGl0LWNoYWluLWtleS0zMmJ5dGVzIQ=="})
 @AutoConfigureWebTestClient
 @ActiveProfiles("prod")
 class ProductionProfileIntegrationTests {

@@ -1,0 +1,220 @@
+package org.aidline.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.aidline.api.support.IntegrationTest;
+import org.aidline.api.support.SampleReports;
+import org.aidline.api.support.Tokens;
+import org.aidline.intake.access.Role;
+import org.aidline.intake.audit.AuditTrail;
+import org.aidline.intake.audit.ChainVerification;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit trail: written with every change, under the request's actor and id; sealed into a
+ * chain that names the first event edited, deleted or inserted by plain SQL. Each tampering is
+ * undone afterwards, so the chain other tests see stays whole.
+ */
+@IntegrationTest
+class AuditTrailIntegrationTests {
+
+    private static final String SEALER_LOCK = "select pg_advisory_lock(hashtext('aidline.audit.sealer'))";
+    private static final String SEALER_UNLOCK = "select pg_advisory_unlock(hashtext('aidline.audit.sealer'))";
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    Tokens tokens;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void aFilingIsAuditedUnderTheCitizenAndTheRequestInTheSameTransaction() {
+        Tokens.Caller citizen = tokens.newCitizen();
+        String requestId = "req-" + UUID.randomUUID();
+        JsonNode report = file(citizen, requestId);
+        String reportId = report.get("id").asString();
+
+        List<Map<String, Object>> events = rows("select entity_type, action, actor, request_id, county_code from audit_event "
+                + "where request_id = :request order by id", "request", requestId);
+        assertThat(events).extracting(event -> event.get("entity_type"))
+                .contains("report", "aid_grant", "ledger_entry", "payment_instruction", "coordinator_task");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.get("actor")).isEqualTo(citizen.subject());
+            assertThat(event.get("county_code")).isEqualTo("640104");
+        });
+        // Inserted, except the task, which the chain then routes to its coordinator in the same transaction.
+        assertThat(events).filteredOn(event -> !"coordinator_task".equals(event.get("entity_type")))
+                .allSatisfy(event -> assertThat(event.get("action")).isEqualTo("INSERT"));
+
+        JsonNode page = read(tokens.staff(Role.AUDITOR, "640104"), "/api/v1/audit?entityType=report&entityId=" + reportId);
+        assertThat(page.at("/items/0/actor").asString()).isEqualTo(citizen.subject());
+        assertThat(page.at("/items/0/requestId").asString()).isEqualTo(requestId);
+        assertThat(page.at("/items/0/after/status").asString()).isEqualTo("FAST_TRACKED");
+        // Another county's auditor does not see it.
+        assertThat(read(tokens.staff(Role.AUDITOR, "640521"), "/api/v1/audit?entityType=report&entityId=" + reportId).get("items")).isEmpty();
+    }
+
+    @Test
+    void aChangeRecordsTheRowBeforeAndAfter() {
+        Tokens.Caller citizen = tokens.newCitizen();
+        String reportId = file(citizen, "req-" + UUID.randomUUID()).get("id").asString();
+        String task = rows("select id::text as id from coordinator_task where report_id = :report", "report", UUID.fromString(reportId))
+                .get(0).get("id").toString();
+        String coordinator = tokens.issue("coord-640104001001", List.of(Role.COORDINATOR), "640104001001");
+        web.post().uri("/api/v1/coordinator/tasks/{id}/ack", task).header("Authorization", "Bearer " + coordinator)
+                .header(AuditContextFilter.HEADER, "ack-" + task).exchange().expectStatus().isOk();
+
+        JsonNode events = read(tokens.staff(Role.AUDITOR, "640104"), "/api/v1/audit?entityType=coordinator_task&entityId=" + task);
+        JsonNode items = events.get("items");
+        JsonNode update = items.get(items.size() - 1);
+        assertThat(update.get("action").asString()).isEqualTo("UPDATE");
+        assertThat(update.get("actor").asString()).isEqualTo("coord-640104001001");
+        assertThat(update.get("requestId").asString()).isEqualTo("ack-" + task);
+        assertThat(update.at("/before/status").asString()).isEqualTo("ASSIGNED");
+        assertThat(update.at("/after/status").asString()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void theTrailIsAppendOnlyForTheApplication() {
+        file(tokens.newCitizen(), "req-" + UUID.randomUUID());
+        assertThatThrownBy(() -> database.sql("update audit_event set actor = 'someone else' where id = (select max(id) from audit_event)")
+                .fetch().rowsUpdated().block()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> database.sql("delete from audit_event where id = (select max(id) from audit_event)")
+                .fetch().rowsUpdated().block()).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void anEditedEventIsFoundAndTheChainHoldsOnceItIsPutBack() {
+        long seq = sealedEvent();
+        Map<String, Object> original = rows("select actor from audit_event where chain_seq = :seq", "seq", seq).get(0);
+
+        tamper("update audit_event set actor = 'mallory' where chain_seq = " + seq);
+        try {
+            ChainVerification found = trail.verify().block();
+            assertThat(found.brokenSeq()).isEqualTo(seq);
+            assertThat(found.reason()).contains("content");
+            JsonNode view = read(tokens.staff(Role.AUDITOR, "640104"), "/api/v1/audit/verify");
+            assertThat(view.get("intact").asBoolean()).isFalse();
+            assertThat(view.at("/firstBroken/chainSeq").asLong()).isEqualTo(seq);
+        } finally {
+            tamper("update audit_event set actor = '" + original.get("actor") + "' where chain_seq = " + seq);
+        }
+        assertThat(trail.verify().block().intact()).isTrue();
+    }
+
+    @Test
+    void aDeletedEventIsFound() {
+        long seq = sealedEvent();
+        tamper("create temporary table kept_event as select * from audit_event where chain_seq = " + seq + "; "
+                + "delete from audit_event where chain_seq = " + seq);
+        try {
+            ChainVerification found = trail.verify().block();
+            assertThat(found.brokenSeq()).isEqualTo(seq);
+            assertThat(found.reason()).contains("missing");
+        } finally {
+            tamper("insert into audit_event select * from kept_event; drop table kept_event");
+        }
+        assertThat(trail.verify().block().intact()).isTrue();
+    }
+
+    @Test
+    void anEventInsertedInTheMiddleIsFound() {
+        long seq = sealedEvent();
+        // Make room at seq (everything from there one further on) and put a forged event in it.
+        String forge = "update audit_event set chain_seq = -chain_seq where chain_seq >= " + seq + "; "
+                + "update audit_event set chain_seq = -chain_seq + 1 where chain_seq < 0; "
+                + "insert into audit_event (actor, entity_type, entity_id, action, chain_seq, prev_hash, hash) "
+                + "select 'mallory', 'aid_grant', 'forged', 'UPDATE', " + seq + ", hash, sha256(hash) from audit_event where chain_seq = " + (seq - 1);
+        String undo = "delete from audit_event where entity_id = 'forged' and chain_seq = " + seq + "; "
+                + "update audit_event set chain_seq = -chain_seq where chain_seq > " + seq + "; "
+                + "update audit_event set chain_seq = -chain_seq - 1 where chain_seq < 0";
+        tamper(forge);
+        try {
+            ChainVerification found = trail.verify().block();
+            assertThat(found.brokenSeq()).isEqualTo(seq);
+        } finally {
+            tamper(undo);
+        }
+        assertThat(trail.verify().block().intact()).isTrue();
+    }
+
+    @Test
+    void onlyAuditorsReadTheTrail() {
+        for (Tokens.Caller outsider : List.of(tokens.newCitizen(), tokens.staff(Role.OPERATOR, "640104"),
+                tokens.staff(Role.COORDINATOR, "640104001001"), tokens.staff(Role.SUPERVISOR, "640104"))) {
+            for (String path : List.of("/api/v1/audit", "/api/v1/audit/verify")) {
+                web.get().uri(path).header("Authorization", outsider.bearer()).exchange()
+                        .expectStatus().isForbidden()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+        web.get().uri("/api/v1/audit").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/audit?cursor=abc").header("Authorization", tokens.staff(Role.AUDITOR, "640104").bearer()).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    /** Files a report, seals the chain, and answers a sealed event of it past the start of the chain. */
+    private long sealedEvent() {
+        String requestId = "req-" + UUID.randomUUID();
+        file(tokens.newCitizen(), requestId);
+        trail.seal(100_000).block(Duration.ofSeconds(30));
+        Long seq = (Long) rows("select min(chain_seq) as seq from audit_event where request_id = :request", "request", requestId)
+                .get(0).get("seq");
+        assertThat(seq).isNotNull().isGreaterThan(1);
+        assertThat(trail.verify().block().intact()).as("the chain before tampering").isTrue();
+        return seq;
+    }
+
+    /** Runs the SQL as a DBA with write access would: past the append-only trigger, while no sealer runs. */
+    private void tamper(String statements) {
+        database.inConnection(connection -> Flux.concat(
+                        Flux.from(connection.createStatement(SEALER_LOCK).execute()).flatMap(result -> result.getRowsUpdated()),
+                        Flux.from(connection.createStatement("set session_replication_role = replica").execute()).flatMap(result -> result.getRowsUpdated()),
+                        Flux.fromArray(statements.split("; ")).concatMap(sql -> Flux.from(connection.createStatement(sql).execute())
+                                .flatMap(result -> result.getRowsUpdated())),
+                        Flux.from(connection.createStatement("set session_replication_role = origin").execute()).flatMap(result -> result.getRowsUpdated()),
+                        Flux.from(connection.createStatement(SEALER_UNLOCK).execute()).flatMap(result -> result.getRowsUpdated()))
+                .then(Mono.just(true)))
+                .block(Duration.ofSeconds(30));
+    }
+
+    private JsonNode file(Tokens.Caller citizen, String requestId) {
+        return json.readTree(web.post().uri("/api/v1/reports")
+                .header("Authorization", citizen.bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header(AuditContextFilter.HEADER, requestId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SampleReports.selfReport()).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+    }
+
+    private JsonNode read(Tokens.Caller auditor, String path) {
+        return json.readTree(web.get().uri(path).header("Authorization", auditor.bearer()).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    private List<Map<String, Object>> rows(String sql, String name, Object value) {
+        return database.sql(sql).bind(name, value).fetch().all().collectList().block(Duration.ofSeconds(10));
+    }
+}
