@@ -1,0 +1,217 @@
+package org.aidline.api.matrix;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.aidline.api.matrix.MatrixWorld.Caller;
+import org.aidline.api.matrix.MatrixWorld.Scope;
+import org.aidline.api.matrix.MatrixWorld.Side;
+import org.aidline.api.support.SampleReports;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How to call each operation of the contract for a caller and a scope: the request that reaches
+ * the scope's resource with a minimal valid body, and how to tell from the answer whether the
+ * scope's fixture showed ({@code +}/{@code -} in the table). One entry per "METHOD path" of
+ * openapi/aidline-v1.json.
+ */
+final class MatrixRequests {
+
+    /** One request of a cell. {@code marker}: an id a list shows when the scope's fixture is visible (pages followed). */
+    record Call(HttpMethod method, String uri, @Nullable Object body, MediaType contentType, Map<String, String> headers,
+            @Nullable String marker, @Nullable Predicate<JsonNode> shows, boolean stream) {
+
+        static Call of(HttpMethod method, String uri) {
+            return new Call(method, uri, null, MediaType.APPLICATION_JSON, Map.of(), null, null, false);
+        }
+
+        Call body(Object value) {
+            return new Call(method, uri, value, contentType, headers, marker, shows, stream);
+        }
+
+        Call header(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Call(method, uri, body, contentType, more, marker, shows, stream);
+        }
+
+        Call listing(String id) {
+            return new Call(method, uri, body, contentType, headers, id, shows, stream);
+        }
+
+        Call showing(Predicate<JsonNode> check) {
+            return new Call(method, uri, body, contentType, headers, marker, check, stream);
+        }
+
+        Call streaming() {
+            return new Call(method, uri, body, contentType, headers, marker, shows, true);
+        }
+    }
+
+    private static final HttpMethod GET = HttpMethod.GET;
+    private static final HttpMethod POST = HttpMethod.POST;
+    private static final HttpMethod PUT = HttpMethod.PUT;
+    private static final HttpMethod DELETE = HttpMethod.DELETE;
+    /** No grant and no policy is at this version: an allowed caller gets 412 and changes nothing. */
+    private static final String STALE_GRANT = "\"999999\"";
+    private static final String STALE_POLICY_OWN = "\"" + MatrixWorld.OWN_COUNTY + "-999999\"";
+
+    private final MatrixWorld world;
+    private final Map<String, BiFunction<Caller, Scope, Call>> calls = new LinkedHashMap<>();
+
+    MatrixRequests(MatrixWorld world) {
+        this.world = world;
+        reports();
+        grants();
+        coordinatorTasks();
+        devicesAndNotifications();
+        moneyAndPolicy();
+        identityAndTools();
+    }
+
+    Set<String> operations() {
+        return calls.keySet();
+    }
+
+    Call call(String operation, Caller caller, Scope scope) {
+        BiFunction<Caller, Scope, Call> call = calls.get(operation);
+        if (call == null) {
+            throw new IllegalStateException("No request for " + operation + " in MatrixRequests");
+        }
+        return call.apply(caller, scope);
+    }
+
+    private void on(HttpMethod method, String path, BiFunction<Caller, Scope, Call> call) {
+        calls.put(method.name() + " " + path, call);
+    }
+
+    private Side side(Scope scope) {
+        return world.side(scope);
+    }
+
+    private void reports() {
+        on(POST, "/api/v1/reports", (caller, scope) -> Call.of(POST, "/api/v1/reports")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(withVillage(SampleReports.selfReport(), side(scope).village())));
+        on(POST, "/api/v1/hotline/reports", (caller, scope) -> Call.of(POST, "/api/v1/hotline/reports")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(SampleReports.hotlineReport(side(scope).village(), "13700137000")));
+        on(GET, "/api/v1/reports/{id}", (caller, scope) -> Call.of(GET, "/api/v1/reports/" + side(scope).reportId()));
+        on(GET, "/api/v1/me/reports", (caller, scope) -> Call.of(GET, "/api/v1/me/reports?limit=100").listing(side(scope).reportId()));
+        on(GET, "/api/v1/reports", (caller, scope) -> Call.of(GET, "/api/v1/reports?limit=100&phone=" + world.phone)
+                .listing(side(scope).reportId()));
+        on(POST, "/api/v1/reports/{id}/identity", (caller, scope) -> Call.of(POST, "/api/v1/reports/" + side(scope).reportId() + "/identity")
+                .body(Map.of("idNumber", SampleReports.newIdNumber())));
+        on(POST, "/api/v1/reports/{id}/fast-track-override", (caller, scope) ->
+                Call.of(POST, "/api/v1/reports/" + side(scope).reportId() + "/fast-track-override").body(Map.of("reason", "region matrix")));
+        on(POST, "/api/v1/monitoring/flags", (caller, scope) -> Call.of(POST, "/api/v1/monitoring/flags?source=matrix")
+                .body(List.of(Map.of("flagId", "MATRIX-" + UUID.randomUUID(), "villageCode", side(scope).village(),
+                        "category", "BASIC_LIVING", "subjectName", "马建国", "householdSize", 3, "reason", "region matrix")))
+                .showing(summary -> summary.get("accepted").asLong() == 1));
+    }
+
+    private void grants() {
+        on(GET, "/api/v1/grants", (caller, scope) -> Call.of(GET, "/api/v1/grants?status=AWAITING_DOCUMENTS&limit=100")
+                .listing(side(scope).grantId()));
+        on(GET, "/api/v1/grants/{id}", (caller, scope) -> Call.of(GET, "/api/v1/grants/" + side(scope).grantId()));
+        on(POST, "/api/v1/grants/{id}/documents", (caller, scope) -> Call.of(POST, "/api/v1/grants/" + side(scope).grantId() + "/documents")
+                .header("If-Match", STALE_GRANT)
+                .body(Map.of("documents", List.of(Map.of("type", "HOSPITAL_DIAGNOSIS",
+                        "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "size", 1024, "uri", "https://files.example.gov.cn/matrix.pdf")))));
+        on(GET, "/api/v1/grants/{id}/review", (caller, scope) -> Call.of(GET, "/api/v1/grants/" + side(scope).grantId() + "/review"));
+        on(POST, "/api/v1/grants/{id}/review", (caller, scope) -> Call.of(POST, "/api/v1/grants/" + side(scope).grantId() + "/review")
+                .header("If-Match", STALE_GRANT).body(Map.of("outcome", "CONFIRM", "reason", "region matrix")));
+        on(POST, "/api/v1/grants/{id}/approval", (caller, scope) -> Call.of(POST, "/api/v1/grants/" + side(scope).grantId() + "/approval")
+                .header("If-Match", STALE_GRANT).body(Map.of("approve", false, "reason", "region matrix")));
+        on(GET, "/api/v1/verifications", (caller, scope) -> Call.of(GET, "/api/v1/verifications?status=FLAGGED&limit=100")
+                .listing(side(scope).grantId()));
+    }
+
+    private void coordinatorTasks() {
+        on(GET, "/api/v1/coordinator/tasks", (caller, scope) -> Call.of(GET, "/api/v1/coordinator/tasks?limit=100")
+                .listing(side(scope).taskId()));
+        on(GET, "/api/v1/coordinator/tasks/stream", (caller, scope) -> Call.of(GET, "/api/v1/coordinator/tasks/stream").streaming());
+        on(GET, "/api/v1/coordinator/tasks/{id}", (caller, scope) -> Call.of(GET, "/api/v1/coordinator/tasks/" + side(scope).taskId()));
+        on(POST, "/api/v1/coordinator/tasks/{id}/ack", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).taskId() + "/ack"));
+        on(POST, "/api/v1/coordinator/tasks/{id}/visit", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).visitTaskId() + "/visit")
+                        .body(Map.of("latitude", 38.4872, "longitude", 106.2309, "note", "region matrix")));
+        // Never acknowledged: completing it is refused (409) however often the matrix runs.
+        on(POST, "/api/v1/coordinator/tasks/{id}/complete", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).completeTaskId() + "/complete")
+                        .body(Map.of("note", "region matrix")));
+        on(GET, "/api/v1/coordinator/availability", (caller, scope) -> Call.of(GET, "/api/v1/coordinator/availability"));
+        on(PUT, "/api/v1/coordinator/availability", (caller, scope) -> Call.of(PUT, "/api/v1/coordinator/availability")
+                .body(Map.of("available", true)));
+    }
+
+    private void devicesAndNotifications() {
+        on(GET, "/api/v1/devices", (caller, scope) -> Call.of(GET, "/api/v1/devices")
+                .listing(scope == Scope.OWN ? world.listedDeviceIds.getOrDefault(caller, "none") : world.other.coordinatorDeviceId()));
+        on(POST, "/api/v1/devices", (caller, scope) -> Call.of(POST, "/api/v1/devices")
+                .body(Map.of("provider", "FCM", "token", "matrix-" + UUID.randomUUID())));
+        on(DELETE, "/api/v1/devices", (caller, scope) -> Call.of(DELETE, "/api/v1/devices?provider=FCM&deviceToken="
+                + (scope == Scope.OWN ? world.removableDeviceTokens.getOrDefault(caller, "none") : world.other.coordinatorDeviceToken())));
+        on(GET, "/api/v1/notifications/dead-letters", (caller, scope) -> Call.of(GET, "/api/v1/notifications/dead-letters?limit=100")
+                .listing(side(scope).deadLetterId()));
+        on(POST, "/api/v1/notifications/{id}/retry", (caller, scope) ->
+                Call.of(POST, "/api/v1/notifications/" + (scope == Scope.OWN ? world.own.retryDeadLetterId() : world.other.deadLetterId())
+                        + "/retry"));
+    }
+
+    private void moneyAndPolicy() {
+        on(GET, "/api/v1/payments", (caller, scope) -> Call.of(GET, "/api/v1/payments?status=PENDING&limit=100")
+                .listing(side(scope).paymentId()));
+        // PENDING (payments do not dispatch in tests): an allowed retry is refused as not FAILED.
+        on(POST, "/api/v1/payments/{id}/retry", (caller, scope) -> Call.of(POST, "/api/v1/payments/" + side(scope).paymentId() + "/retry"));
+        on(POST, "/api/v1/payments/callback", (caller, scope) -> Call.of(POST, "/api/v1/payments/callback")
+                .body(Map.of("header", Map.of("message_id", "matrix-" + UUID.randomUUID(), "action", "on-disburse"),
+                        "message", Map.of("disbursements_status", List.of(Map.of("reference_id", "matrix-unknown-" + UUID.randomUUID(),
+                                "status", "PDNG"))))));
+        on(GET, "/api/v1/ledger", (caller, scope) -> Call.of(GET, "/api/v1/ledger?limit=500&county=" + side(scope).county()
+                + "&from=" + world.startedAt).listing(side(scope).grantId()));
+        on(GET, "/api/v1/policies/{countyCode}", (caller, scope) -> Call.of(GET, "/api/v1/policies/" + side(scope).county()));
+        on(GET, "/api/v1/policies/{countyCode}/versions", (caller, scope) -> Call.of(GET, "/api/v1/policies/" + side(scope).county() + "/versions"));
+        on(PUT, "/api/v1/policies/{countyCode}", (caller, scope) -> Call.of(PUT, "/api/v1/policies/" + side(scope).county())
+                .header("If-Match", STALE_POLICY_OWN).body(policy()));
+    }
+
+    private void identityAndTools() {
+        on(GET, "/api/v1/me", (caller, scope) -> Call.of(GET, "/api/v1/me"));
+        on(GET, "/dev/jwks.json", (caller, scope) -> Call.of(GET, "/dev/jwks.json"));
+        on(POST, "/dev/token", (caller, scope) -> Call.of(POST, "/dev/token").body(Map.of("sub", "matrix", "roles", List.of("CITIZEN"))));
+    }
+
+    private static Map<String, Object> withVillage(Map<String, Object> body, String village) {
+        body.put("villageCode", village);
+        return body;
+    }
+
+    /** A valid policy; it is never put in force, since the If-Match the matrix sends is stale. */
+    private static Map<String, Object> policy() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("fastTrackCategories", List.of("MEDICAL_EMERGENCY"));
+        body.put("referralCategories", List.of());
+        body.put("excludedCategories", List.of());
+        body.put("minimumLivingStandard", new BigDecimal("850.00"));
+        body.put("standardAmounts", Map.of("MEDICAL_EMERGENCY", List.of(new BigDecimal("1200.00")), "OTHER", List.of(new BigDecimal("850.00"))));
+        body.put("requiredDocuments", Map.of("MEDICAL_EMERGENCY", List.of("ID"), "OTHER", List.of("ID")));
+        body.put("documentsDeadline", "P10D");
+        body.put("frequencyWindow", "P30D");
+        body.put("urgentAcknowledgement", "PT15M");
+        body.put("normalAcknowledgement", "PT4H");
+        body.put("reason", "region matrix");
+        return body;
+    }
+}

@@ -1,0 +1,180 @@
+package org.aidline.api.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.aidline.api.support.SampleReports;
+import org.aidline.api.support.Tokens;
+import org.aidline.intake.access.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything the matrix points at, made once through the API (and by SQL only where the state
+ * comes from outside systems: a dead letter, a registry's flag): the same set of resources in the
+ * callers' own region and in another one, and the callers themselves.
+ */
+final class MatrixWorld {
+
+    static final String OWN_COUNTY = "640104";
+    static final String OWN_VILLAGE = "640104010010";
+    static final String OTHER_COUNTY = "640521";
+    static final String OTHER_VILLAGE = "640521010010";
+
+    /** Who calls: the seven roles, each in the own region (the citizen is the one who filed the own reports), and nobody. */
+    enum Caller {
+        CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, AUDITOR, PAYMENT_GATEWAY, MONITOR, ANONYMOUS
+    }
+
+    /** Which resource a cell targets: the caller's own (region), or another's. */
+    enum Scope {
+        OWN, OTHER
+    }
+
+    /** One region's resources; the own and the other side are made alike. */
+    record Side(String county, String village, String citizen, String reportId, String grantId, String paymentId,
+            String taskId, String visitTaskId, String completeTaskId, String deadLetterId, String retryDeadLetterId,
+            String coordinatorDeviceId, String coordinatorDeviceToken) {
+    }
+
+    final Side own;
+    final Side other;
+    /** The subject phone of both sides' first report: a phone search must find only the own one. */
+    final String phone;
+    /** Before anything of the world was booked: the ledger is read from here. */
+    final Instant startedAt;
+    /** Per staff caller with devices: a device to list and one to unregister. */
+    final Map<Caller, String> listedDeviceIds = new EnumMap<>(Caller.class);
+    final Map<Caller, String> removableDeviceTokens = new EnumMap<>(Caller.class);
+
+    private final WebTestClient web;
+    private final Tokens tokens;
+    private final JsonMapper json;
+    private final DatabaseClient database;
+    private final Map<Caller, String> bearers = new EnumMap<>(Caller.class);
+
+    MatrixWorld(WebTestClient web, Tokens tokens, JsonMapper json, DatabaseClient database) {
+        this.web = web;
+        this.tokens = tokens;
+        this.json = json;
+        this.database = database;
+        this.startedAt = Instant.now().minus(Duration.ofMinutes(1));
+        this.phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        this.own = side(OWN_COUNTY, OWN_VILLAGE);
+        this.other = side(OTHER_COUNTY, OTHER_VILLAGE);
+        issueCallers();
+        for (Caller staff : List.of(Caller.COORDINATOR, Caller.SUPERVISOR)) {
+            listedDeviceIds.put(staff, registerDevice(bearerOf(staff), "matrix-listed-" + UUID.randomUUID()).get("id").asString());
+            String removable = "matrix-removable-" + UUID.randomUUID();
+            registerDevice(bearerOf(staff), removable);
+            removableDeviceTokens.put(staff, removable);
+        }
+    }
+
+    Side side(Scope scope) {
+        return scope == Scope.OWN ? own : other;
+    }
+
+    /** The caller's Authorization header; null for ANONYMOUS. */
+    @Nullable String bearerOf(Caller caller) {
+        return bearers.get(caller);
+    }
+
+    String subjectOf(Caller caller) {
+        return switch (caller) {
+            case CITIZEN -> own.citizen();
+            case COORDINATOR -> "coord-" + OWN_VILLAGE;
+            case SUPERVISOR -> "sup-" + OWN_COUNTY;
+            default -> "matrix-" + caller.name().toLowerCase();
+        };
+    }
+
+    private void issueCallers() {
+        bearers.put(Caller.CITIZEN, bearer(subjectOf(Caller.CITIZEN), Role.CITIZEN, null));
+        bearers.put(Caller.OPERATOR, bearer(subjectOf(Caller.OPERATOR), Role.OPERATOR, OWN_COUNTY));
+        // The seeded coordinator and supervisor: tasks are assigned to them, and they are on the staff list.
+        bearers.put(Caller.COORDINATOR, bearer(subjectOf(Caller.COORDINATOR), Role.COORDINATOR, OWN_VILLAGE));
+        bearers.put(Caller.SUPERVISOR, bearer(subjectOf(Caller.SUPERVISOR), Role.SUPERVISOR, OWN_COUNTY));
+        bearers.put(Caller.AUDITOR, bearer(subjectOf(Caller.AUDITOR), Role.AUDITOR, OWN_COUNTY));
+        bearers.put(Caller.PAYMENT_GATEWAY, bearer(subjectOf(Caller.PAYMENT_GATEWAY), Role.PAYMENT_GATEWAY, null));
+        bearers.put(Caller.MONITOR, bearer(subjectOf(Caller.MONITOR), Role.MONITOR, OWN_COUNTY));
+    }
+
+    private String bearer(String subject, Role role, @Nullable String region) {
+        return "Bearer " + tokens.issue(subject, List.of(role), region);
+    }
+
+    private Side side(String county, String village) {
+        String citizen = "citizen-matrix-" + UUID.randomUUID();
+        JsonNode first = file(citizen, village, phone);
+        String reportId = first.get("id").asString();
+        String grantId = first.at("/grant/id").asString();
+        assertThat(grantId).as("the fixture report in %s is fast-tracked with a grant", village).isNotBlank();
+        String taskId = taskOf(reportId);
+        String visitTaskId = taskOf(file(citizen, village, null).get("id").asString());
+        String completeTaskId = taskOf(file(citizen, village, null).get("id").asString());
+        String paymentId = one("select id from payment_instruction where grant_id = :id", grantId);
+        // Dead letters only come from providers refusing for good; notifications do not dispatch in tests.
+        String deadLetterId = failNotificationOf(taskId);
+        String retryDeadLetterId = failNotificationOf(visitTaskId);
+        // A registry's finding likewise comes from outside.
+        database.sql("update aid_grant set verification_status = 'FLAGGED' where id = :id")
+                .bind("id", UUID.fromString(grantId)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        String coordinator = "coord-" + village;
+        String deviceToken = "matrix-" + village + "-" + UUID.randomUUID();
+        String deviceId = registerDevice("Bearer " + tokens.issue(coordinator, List.of(Role.COORDINATOR), village), deviceToken)
+                .get("id").asString();
+        return new Side(county, village, citizen, reportId, grantId, paymentId, taskId, visitTaskId, completeTaskId,
+                deadLetterId, retryDeadLetterId, deviceId, deviceToken);
+    }
+
+    /** An urgent medical emergency of a household of its own: fast-tracked, granted, a payment and a task. */
+    private JsonNode file(String citizen, String village, @Nullable String subjectPhone) {
+        Map<String, Object> body = SampleReports.selfReport();
+        body.put("villageCode", village);
+        if (subjectPhone != null) {
+            SampleReports.subjectOf(body).put("phone", subjectPhone);
+        }
+        return json.readTree(web.post().uri("/api/v1/reports")
+                .header("Authorization", bearer(citizen, Role.CITIZEN, null))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+    }
+
+    private String taskOf(String reportId) {
+        String assignee = one("select assignee from coordinator_task where report_id = :id", reportId);
+        String village = one("select village_code from coordinator_task where report_id = :id", reportId);
+        assertThat(assignee).as("the task of a fixture report is its village coordinator's").isEqualTo("coord-" + village);
+        return one("select id from coordinator_task where report_id = :id", reportId);
+    }
+
+    private String failNotificationOf(String taskId) {
+        String id = one("select id from notification where task_id = :id order by created_at limit 1", taskId);
+        database.sql("update notification set status = 'FAILED', failed_at = now(), last_response = 'matrix: refused for good' where id = :id")
+                .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        return id;
+    }
+
+    private JsonNode registerDevice(@Nullable String bearer, String token) {
+        return json.readTree(web.post().uri("/api/v1/devices").header("Authorization", bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("provider", "FCM", "token", token))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+    }
+
+    private String one(String sql, String id) {
+        Object value = database.sql(sql).bind("id", UUID.fromString(id)).map(row -> row.get(0)).one().block(Duration.ofSeconds(10));
+        assertThat(value).as(sql).isNotNull();
+        return value.toString().strip();
+    }
+}
