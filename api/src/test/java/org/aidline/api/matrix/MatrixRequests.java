@@ -76,6 +76,13 @@ final class MatrixRequests {
         devicesAndNotifications();
         moneyAndPolicy();
         identityAndTools();
+        audit();
+    }
+
+    private void audit() {
+        on(GET, "/api/v1/audit", (caller, scope) -> Call.of(GET, "/api/v1/audit?limit=500&entityType=report&entityId=" + side(scope).reportId())
+                .listing(side(scope).reportId()));
+        on(GET, "/api/v1/audit/verify", (caller, scope) -> Call.of(GET, "/api/v1/audit/verify"));
     }
 
     Set<String> operations() {
