@@ -33,6 +33,10 @@ class Push(BaseHTTPRequestHandler):
     def do_POST(self):
         arrived = time.time_ns() // 1000
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path.rstrip("/") == "/sms/messages":
+            # The SMS gateway: texts to coordinators without a device (none in the bench) are taken and not timed.
+            self.answer(200, b'{"messageId":"bench"}')
+            return
         if self.path.rstrip("/") != "/v3/push" or not self.headers.get("Authorization", "").startswith("Basic "):
             self.answer(404 if self.path.rstrip("/") != "/v3/push" else 401, b'{"error":{"code":1004,"message":"Authen failed"}}')
             return

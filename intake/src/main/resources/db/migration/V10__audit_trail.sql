@@ -102,6 +102,13 @@ begin
 end;
 $$;
 
+-- Which key seals the chain (its HMAC of a fixed text, never the key): an instance configured with
+-- another key must not seal, or the chain would break at its first event.
+create table audit_chain_key (
+    only_row    boolean primary key default true check (only_row),
+    fingerprint bytea not null
+);
+
 -- The canonical text an event's hash covers.
 create function audit_payload(p_seq bigint, e audit_event) returns text
 language sql immutable as $$
@@ -123,6 +130,11 @@ declare
 begin
     if not pg_try_advisory_xact_lock(hashtext('aidline.audit.sealer')) then
         return 0;
+    end if;
+    insert into audit_chain_key (fingerprint) values (hmac('aidline audit chain key', p_key, 'sha256')) on conflict do nothing;
+    if (select fingerprint from audit_chain_key) <> hmac('aidline audit chain key', p_key, 'sha256') then
+        raise exception 'this instance''s aidline.audit.chain-key is not the key of the chain: it does not seal'
+            using errcode = 'invalid_parameter_value';
     end if;
     select chain_seq, hash into last_seq, last_hash from audit_event where chain_seq is not null order by chain_seq desc limit 1;
     last_seq := coalesce(last_seq, 0);

@@ -32,7 +32,9 @@ public class IntakeConfiguration {
 
     @Bean
     Reports reports(DatabaseClient database) {
-        return new R2dbcReports(database, new ReportRowMapper(STORED_JSON));
+        // Filing reads the policy with the household: the policy's own columns and row mapping serve both.
+        R2dbcPolicies policies = new R2dbcPolicies(database, STORED_JSON);
+        return new R2dbcReports(database, new ReportRowMapper(STORED_JSON), R2dbcPolicies.IN_FORCE_COLUMNS, policies::policy);
     }
 
     @Bean
@@ -41,9 +43,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    ReportFiling reportFiling(Reports reports, Policies policies, PersonalDataProtector protector, Clock clock,
-            ObjectProvider<PaymentsDue> paymentsDue) {
-        return new ReportFiling(reports, policies, new TriageRules(), protector, clock, paymentsDue.getIfAvailable(() -> PaymentsDue.NONE));
+    ReportFiling reportFiling(Reports reports, PersonalDataProtector protector, Clock clock, ObjectProvider<PaymentsDue> paymentsDue) {
+        return new ReportFiling(reports, new TriageRules(), protector, clock, paymentsDue.getIfAvailable(() -> PaymentsDue.NONE));
     }
 
     @Bean

@@ -161,6 +161,16 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void anInstanceWithAnotherKeyDoesNotSealTheChain() {
+        file(tokens.newCitizen(), "req-" + UUID.randomUUID());
+        byte[] anotherKey = "another instance's key, misconfigured!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> database.sql("select seal_audit_events(:key, 10)").bind("key", java.nio.ByteBuffer.wrap(anotherKey))
+                .fetch().rowsUpdated().block()).hasStackTraceContaining("not the key of the chain");
+        trail.seal(100_000).block(Duration.ofSeconds(30));
+        assertThat(trail.verify().block().intact()).isTrue();
+    }
+
+    @Test
     void onlyAuditorsReadTheTrail() {
         for (Tokens.Caller outsider : List.of(tokens.newCitizen(), tokens.staff(Role.OPERATOR, "640104"),
                 tokens.staff(Role.COORDINATOR, "640104001001"), tokens.staff(Role.SUPERVISOR, "640104"))) {

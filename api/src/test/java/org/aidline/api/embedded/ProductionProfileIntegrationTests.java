@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "aidline.notifications.jpush.app-key=test-app", "aidline.notifications.jpush.master-secret=test-secret",
         "aidline.notifications.sms.base-url=http://127.0.0.1:9", "aidline.notifications.sms.api-key=test-key",
         "aidline.notifications.enabled=false",
-        "aidline.audit.chain-key=cHJvZHVjdGlvbi10ZXN0LWF1ZGl0LWNoYWluLWtleS0zMmJ5dGVzIQ=="})
+        // Another key than the other tests' instances on this database: it must not seal their chain.
+        "aidline.audit.chain-key=cHJvZHVjdGlvbi10ZXN0LWF1ZGl0LWNoYWluLWtleS0zMmJ5dGVzIQ==", "aidline.audit.sealing=false"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("prod")
 class ProductionProfileIntegrationTests {

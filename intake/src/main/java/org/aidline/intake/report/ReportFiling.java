@@ -9,7 +9,7 @@ import org.aidline.intake.grant.FastTrackGrants;
 import org.aidline.intake.grant.Grant;
 import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.ProtectedResidentId;
-import org.aidline.intake.policy.Policies;
+import org.aidline.intake.policy.Policy;
 import org.aidline.intake.triage.Decision;
 import org.aidline.intake.triage.HouseholdHistory;
 import org.aidline.intake.triage.Triage;
@@ -26,20 +26,18 @@ import reactor.util.retry.Retry;
 public class ReportFiling {
 
     private final Reports reports;
-    private final Policies policies;
     private final TriageRules rules;
     private final PersonalDataProtector protector;
     private final Clock clock;
     private final PaymentsDue paymentsDue;
 
-    public ReportFiling(Reports reports, Policies policies, TriageRules rules, PersonalDataProtector protector, Clock clock) {
-        this(reports, policies, rules, protector, clock, PaymentsDue.NONE);
+    public ReportFiling(Reports reports, TriageRules rules, PersonalDataProtector protector, Clock clock) {
+        this(reports, rules, protector, clock, PaymentsDue.NONE);
     }
 
-    public ReportFiling(Reports reports, Policies policies, TriageRules rules, PersonalDataProtector protector, Clock clock,
+    public ReportFiling(Reports reports, TriageRules rules, PersonalDataProtector protector, Clock clock,
             PaymentsDue paymentsDue) {
         this.reports = reports;
-        this.policies = policies;
         this.rules = rules;
         this.protector = protector;
         this.clock = clock;
@@ -74,12 +72,11 @@ public class ReportFiling {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Report received = Report.received(filed, ReportId.next(), ReportReference.random(), now);
         ProtectedResidentId idNumber = filed.subject().idNumber() == null ? null : protector.protect(filed.subject().idNumber());
-        Mono<HouseholdHistory> household = idNumber == null
-                ? Mono.just(HouseholdHistory.unknown())
-                : reports.household(idNumber.householdKey(), now);
-        // One read after the other, never zipped: a zip cancels its sibling when one fails, and a read
-        // cancelled while acquiring its pooled connection was seen to keep that connection forever.
-        return policies.inForce(filed.village().countyCode()).flatMap(policy -> household.flatMap(history -> {
+        // Policy and household history in one read; the write that follows is the only other round trip.
+        return reports.filingContext(filed.village().countyCode(), idNumber == null ? null : idNumber.householdKey(), now)
+                .flatMap(context -> {
+            Policy policy = context.policy();
+            HouseholdHistory history = context.household();
             TriageCase triageCase = received.triageCase(idNumber != null);
             Triage triage = rules.triage(triageCase, history, policy);
             Grant grant = triage.decision() == Decision.FAST_TRACK
@@ -90,6 +87,6 @@ public class ReportFiling {
             return reports.add(report, idNumber, claim, body).flatMap(added -> added
                     ? Mono.just((FilingOutcome) new FilingOutcome.Filed(report))
                     : Mono.error(new UnknownVillageException(filed.village())));
-        }));
+        });
     }
 }

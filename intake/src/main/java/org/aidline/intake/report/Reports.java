@@ -28,6 +28,12 @@ public interface Reports {
     /** What is known of a household at a moment: its fast-track grant in the window, its open case. */
     Mono<HouseholdHistory> household(byte[] householdKey, Instant at);
 
+    /**
+     * The county's policy in force and, with a household key, that household's history at the
+     * moment: one round trip. Without a key the household is unknown.
+     */
+    Mono<FilingContext> filingContext(String countyCode, byte @Nullable [] householdKey, Instant at);
+
     /** Reports filed by one subject, newest first, up to {@code limit + 1}. */
     Flux<Report> filedBy(String subject, @Nullable ReportCursor after, int limit);
 

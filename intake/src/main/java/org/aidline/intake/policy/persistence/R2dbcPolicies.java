@@ -34,6 +34,9 @@ public class R2dbcPolicies implements Policies {
 
     static final String REVISION_COLUMNS = COLUMNS + ", changed_by, changed_at, reason";
 
+    /** The columns {@link #policy(Readable)} reads, for queries elsewhere that fetch a policy with something else. */
+    public static final String IN_FORCE_COLUMNS = COLUMNS;
+
     // The county must exist; the province default is kept under a code that is no county.
     private static final String IN_FORCE = "select " + REVISION_COLUMNS + " from policy where county_code in (:county, :province) "
             + "and (:county = :province or exists (select 1 from county where code = :county)) "
@@ -136,7 +139,7 @@ public class R2dbcPolicies implements Policies {
         return categories.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    Policy policy(Readable row) {
+    public Policy policy(Readable row) {
         Map<Category, List<Money>> amounts = new EnumMap<>(Category.class);
         json.readValue(row.get("standard_amounts", String.class), AMOUNTS)
                 .forEach((category, fen) -> amounts.put(Category.valueOf(category), fen.stream().map(Money::ofFen).toList()));

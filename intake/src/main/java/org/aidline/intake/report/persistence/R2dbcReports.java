@@ -1,5 +1,6 @@
 package org.aidline.intake.report.persistence;
 
+import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.aidline.intake.audit.AuditContext;
 import org.aidline.intake.grant.Grant;
 import org.aidline.intake.personaldata.ProtectedResidentId;
+import org.aidline.intake.policy.Policy;
 import org.aidline.intake.region.RegionScope;
 import org.aidline.intake.report.DuplicateReceiptException;
+import org.aidline.intake.report.FilingContext;
 import org.aidline.intake.report.HouseholdAlreadyGrantedException;
 import org.aidline.intake.report.IdempotencyClaim;
 import org.aidline.intake.report.PhoneNumber;
@@ -26,8 +31,8 @@ import org.aidline.intake.triage.HouseholdHistory;
 import org.aidline.intake.triage.Triage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +40,10 @@ import reactor.core.publisher.Mono;
 public class R2dbcReports implements Reports {
 
     private static final String ADD = """
-            with village_found as (select code from village where code = :village),
+            with audit_context as (
+                -- Who files, for the audit triggers of this statement's rows (transaction-local).
+                select set_config('aidline.actor', :auditActor, true) as actor, set_config('aidline.request_id', :auditRequest, true) as request),
+            village_found as (select code from village where code = :village),
             added as (
                 insert into report (id, reference, channel, category, status, description, village_code, county_code,
                     urgent, requested_amount_fen, subject_name, subject_id_cipher, subject_id_hash, subject_id_masked,
@@ -72,7 +80,7 @@ public class R2dbcReports implements Reports {
                 insert into idempotency_receipt (owner, key, fingerprint, report_id, response_status, response_body, created_at)
                 select cast(:owner as text), :key, :fingerprint, id, 201, :responseBody, :at from added
                 where cast(:owner as text) is not null)
-            select count(*) as added from added
+            select count(*) as added from added, audit_context
             """;
 
     private static final String SELECT = "select r.*, g.id as g_id, g.status as g_status, g.amount_fen as g_amount_fen, "
@@ -84,10 +92,19 @@ public class R2dbcReports implements Reports {
 
     private final DatabaseClient database;
     private final ReportRowMapper rows;
+    private final String filingContext;
+    private final Function<Readable, Policy> policyRow;
 
-    public R2dbcReports(DatabaseClient database, ReportRowMapper rows) {
+    /** {@code policyColumns} and {@code policyRow} read a policy row, as the policies' own repository does. */
+    public R2dbcReports(DatabaseClient database, ReportRowMapper rows, String policyColumns, Function<Readable, Policy> policyRow) {
         this.database = database;
         this.rows = rows;
+        this.policyRow = policyRow;
+        // The county's newest policy (else the province default) beside the household's history: one round trip.
+        this.filingContext = "select " + policyColumns + ", "
+                + HOUSEHOLD_GRANTED + " as granted, " + HOUSEHOLD_OPEN_CASE + " as open_case "
+                + "from policy where county_code in (:county, :province) "
+                + "order by (county_code = :county) desc, version desc limit 1";
     }
 
     @Override
@@ -141,8 +158,14 @@ public class R2dbcReports implements Reports {
         spec = bindNullable(spec, "key", claim == null ? null : claim.key(), String.class);
         spec = bindNullable(spec, "fingerprint", claim == null ? null : claim.fingerprint(), String.class);
         spec = bindNullable(spec, "responseBody", responseBody, String.class);
-        return spec.map(row -> row.get("added", Long.class))
-                .one()
+        GenericExecuteSpec statement = spec;
+        return Mono.deferContextual(context -> {
+                    AuditContext who = context.getOrDefault(AuditContext.class, new AuditContext(report.filedBy(), null));
+                    return statement.bind("auditActor", who.actor())
+                            .bind("auditRequest", who.requestId() == null ? "" : who.requestId())
+                            .map(row -> row.get("added", Long.class))
+                            .one();
+                })
                 .map(added -> added != null && added > 0)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcReports::collision);
     }
@@ -174,6 +197,32 @@ public class R2dbcReports implements Reports {
                 .map((row, metadata) -> rows.report(row, List.of()))
                 .one()
                 .zipWith(history, (report, events) -> rows.withHistory(report, events));
+    }
+
+    private static final String HOUSEHOLD_GRANTED = """
+            (select g.report_id from aid_grant g
+              where g.household_key = :key and g.status <> 'REVOKED' and g.override_reason is null
+                and g.fast_track_window @> cast(:at as timestamptz)
+              order by g.created_at desc limit 1)""";
+
+    private static final String HOUSEHOLD_OPEN_CASE = """
+            (select r.id from report r
+              where r.subject_id_hash = :key and r.status in ('FAST_TRACKED', 'IN_REVIEW')
+              order by r.created_at desc limit 1)""";
+
+    @Override
+    public Mono<FilingContext> filingContext(String countyCode, byte @Nullable [] householdKey, Instant at) {
+        GenericExecuteSpec spec = database.sql(filingContext)
+                .bind("county", countyCode)
+                .bind("province", Policy.PROVINCE_DEFAULT)
+                .bind("at", utc(at));
+        spec = householdKey == null ? spec.bindNull("key", ByteBuffer.class) : spec.bind("key", ByteBuffer.wrap(householdKey));
+        return spec.map(row -> new FilingContext(policyRow.apply(row), householdKey == null
+                        ? HouseholdHistory.unknown()
+                        : new HouseholdHistory(true,
+                                Optional.ofNullable(row.get("granted", UUID.class)).map(ReportId::new),
+                                Optional.ofNullable(row.get("open_case", UUID.class)).map(ReportId::new))))
+                .one();
     }
 
     @Override
