@@ -128,13 +128,13 @@ declare
     sealed    integer := 0;
     h         bytea;
 begin
-    if not pg_try_advisory_xact_lock(hashtext('aidline.audit.sealer')) then
-        return 0;
-    end if;
     insert into audit_chain_key (fingerprint) values (hmac('aidline audit chain key', p_key, 'sha256')) on conflict do nothing;
     if (select fingerprint from audit_chain_key) <> hmac('aidline audit chain key', p_key, 'sha256') then
         raise exception 'this instance''s aidline.audit.chain-key is not the key of the chain: it does not seal'
             using errcode = 'invalid_parameter_value';
+    end if;
+    if not pg_try_advisory_xact_lock(hashtext('aidline.audit.sealer')) then
+        return 0;
     end if;
     select chain_seq, hash into last_seq, last_hash from audit_event where chain_seq is not null order by chain_seq desc limit 1;
     last_seq := coalesce(last_seq, 0);

@@ -1,13 +1,16 @@
 package org.aidline.api.config;
 
 import java.time.Clock;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import java.util.Base64;
+import java.util.Map;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, the personal-data keys and the request size limit. */
+/** The clock, the personal-data keys, the database limits and the request size limit. */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
 
@@ -20,6 +23,14 @@ public class CoreConfiguration {
     PersonalDataProtector personalDataProtector(PersonalDataProperties properties) {
         Base64.Decoder base64 = Base64.getDecoder();
         return new PersonalDataProtector(base64.decode(properties.encryptionKey()), base64.decode(properties.hashKey()));
+    }
+
+    /** Server-side limits on every connection, whether the database is the embedded one or configured. */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer databaseLimits(DatabaseProperties properties) {
+        return builder -> builder.option(PostgresqlConnectionFactoryProvider.OPTIONS, Map.of(
+                "lock_timeout", properties.lockTimeout().toMillis() + "ms",
+                "idle_in_transaction_session_timeout", properties.idleInTransactionTimeout().toMillis() + "ms"));
     }
 
     /** Bodies above the limit are refused with 413 before they are buffered whole. */

@@ -45,6 +45,14 @@ class ReferenceDataIntegrationTests {
         assertThat(count("select count(*) from staff_member")).isEqualTo(2217 + 220 + 22);
     }
 
+    @Test
+    void everyConnectionWaitsForALockFiveSecondsAtMost() {
+        assertThat(database.sql("select current_setting('lock_timeout') as t").map(row -> row.get("t", String.class)).one().block())
+                .isEqualTo("5s");
+        assertThat(database.sql("select current_setting('idle_in_transaction_session_timeout') as t").map(row -> row.get("t", String.class))
+                .one().block()).isEqualTo("1min");
+    }
+
     long count(String sql) {
         return database.sql(sql).map(row -> row.get(0, Long.class)).one().block();
     }

@@ -3,7 +3,6 @@ package org.aidline.intake.report;
 import java.time.Instant;
 import org.aidline.intake.personaldata.ProtectedResidentId;
 import org.aidline.intake.region.RegionScope;
-import org.aidline.intake.triage.HouseholdHistory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,12 +24,10 @@ public interface Reports {
 
     Mono<Receipt> receipt(String owner, String key);
 
-    /** What is known of a household at a moment: its fast-track grant in the window, its open case. */
-    Mono<HouseholdHistory> household(byte[] householdKey, Instant at);
-
     /**
-     * The county's policy in force and, with a household key, that household's history at the
-     * moment: one round trip. Without a key the household is unknown.
+     * The county's policy in force and, with a household key, what is known of that household at
+     * the moment (its fast-track grant in the window, its open case): one round trip. Without a
+     * key the household is unknown.
      */
     Mono<FilingContext> filingContext(String countyCode, byte @Nullable [] householdKey, Instant at);
 

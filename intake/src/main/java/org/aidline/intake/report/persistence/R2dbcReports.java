@@ -226,26 +226,6 @@ public class R2dbcReports implements Reports {
     }
 
     @Override
-    public Mono<HouseholdHistory> household(byte[] householdKey, Instant at) {
-        return database.sql("""
-                        select
-                          (select g.report_id from aid_grant g
-                            where g.household_key = :key and g.status <> 'REVOKED' and g.override_reason is null
-                              and g.fast_track_window @> cast(:at as timestamptz)
-                            order by g.created_at desc limit 1) as granted,
-                          (select r.id from report r
-                            where r.subject_id_hash = :key and r.status in ('FAST_TRACKED', 'IN_REVIEW')
-                            order by r.created_at desc limit 1) as open_case
-                        """)
-                .bind("key", ByteBuffer.wrap(householdKey))
-                .bind("at", utc(at))
-                .map(row -> new HouseholdHistory(true,
-                        Optional.ofNullable(row.get("granted", UUID.class)).map(ReportId::new),
-                        Optional.ofNullable(row.get("open_case", UUID.class)).map(ReportId::new)))
-                .one();
-    }
-
-    @Override
     public Mono<Receipt> receipt(String owner, String key) {
         return database.sql("select fingerprint, report_id, response_status, response_body from idempotency_receipt "
                         + "where owner = :owner and key = :key")
