@@ -67,14 +67,17 @@ public class Oversight {
         CountyPeriod period = period(reader, county, from, to);
         boolean full = reader.has(Role.AUDITOR);
         Flux<T> read = rows.apply(exports).apply(period);
-        if (full && personalData) {
-            read = trail.personalDataRead("export", name + " " + period.describe(), period.county(), "export for evaluation").thenMany(read);
-        }
-        return new Export<>(full ? Disclosure.full(protector) : Disclosure.masked(), read);
+        Mono<Void> recorded = full && personalData
+                ? trail.personalDataRead("export", name + " " + period.describe(), period.county(), "export for evaluation")
+                : Mono.empty();
+        return new Export<>(full ? Disclosure.full(protector) : Disclosure.masked(), recorded, read);
     }
 
-    /** The rows of an export and how to show their personal data. */
-    public record Export<T>(Disclosure disclosure, Flux<T> rows) {
+    /**
+     * The rows of an export and how to show their personal data; {@code recorded} writes the audit
+     * event of an auditor's read and must complete before anything of the export is sent.
+     */
+    public record Export<T>(Disclosure disclosure, Mono<Void> recorded, Flux<T> rows) {
     }
 
     private static QueueFilter filter(Actor reader, @Nullable String place, @Nullable Instant from, @Nullable Instant to) {
