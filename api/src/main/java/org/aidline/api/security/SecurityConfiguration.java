@@ -63,6 +63,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/v1/coordinator/**", "/api/v1/devices").hasAnyRole("COORDINATOR", "SUPERVISOR")
                         .pathMatchers("/api/v1/notifications/**").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole("AUDITOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/supervision/queues", "/api/v1/supervision/queues/*", "/api/v1/statistics",
+                                "/api/v1/exports/*").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

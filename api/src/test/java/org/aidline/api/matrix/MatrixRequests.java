@@ -77,6 +77,22 @@ final class MatrixRequests {
         moneyAndPolicy();
         identityAndTools();
         audit();
+        supervision();
+    }
+
+    private void supervision() {
+        // Queues are of the token's region: the other region's flagged grant never shows; naming its county is refused.
+        on(GET, "/api/v1/supervision/queues/{queue}", (caller, scope) ->
+                Call.of(GET, "/api/v1/supervision/queues/flagged-verifications?limit=100&from=" + world.startedAt).listing(side(scope).grantId()));
+        on(GET, "/api/v1/supervision/queues", (caller, scope) -> Call.of(GET, "/api/v1/supervision/queues?county=" + side(scope).county()));
+        on(GET, "/api/v1/statistics", (caller, scope) -> Call.of(GET, "/api/v1/statistics?county=" + side(scope).county()
+                + "&from=" + world.startedAt));
+        on(GET, "/api/v1/exports/ledger.csv", (caller, scope) -> Call.of(GET, "/api/v1/exports/ledger.csv?county=" + side(scope).county()
+                + "&from=" + world.startedAt).listing(side(scope).grantId()));
+        on(GET, "/api/v1/exports/grants.csv", (caller, scope) -> Call.of(GET, "/api/v1/exports/grants.csv?county=" + side(scope).county()
+                + "&from=" + world.startedAt).listing(side(scope).grantId()));
+        on(GET, "/api/v1/exports/reports.csv", (caller, scope) -> Call.of(GET, "/api/v1/exports/reports.csv?county=" + side(scope).county()
+                + "&from=" + world.startedAt).listing(side(scope).reportId()));
     }
 
     private void audit() {
