@@ -1,5 +1,7 @@
 package org.aidline.notification;
 
+import io.netty.channel.ChannelOption;
+import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -39,20 +41,18 @@ import org.aidline.notification.stream.persistence.R2dbcTaskEvents;
 import org.aidline.notification.task.CoordinatorTasks;
 import org.aidline.notification.task.StaffAvailability;
 import org.aidline.notification.task.TaskDesk;
-import org.aidline.notification.task.persistence.R2dbcStaffAvailability;
 import org.aidline.notification.task.persistence.R2dbcCoordinatorTasks;
-import io.r2dbc.spi.ConnectionFactory;
+import org.aidline.notification.task.persistence.R2dbcStaffAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import io.netty.channel.ChannelOption;
-import reactor.netty.http.client.HttpClient;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires coordinator tasks and their delivery. */

@@ -18,7 +18,6 @@ import org.aidline.intake.policy.OutsideJurisdictionException;
 import org.aidline.intake.supervision.CountyPeriod;
 import org.aidline.intake.supervision.Disclosure;
 import org.aidline.intake.supervision.ExportRows.GrantRow;
-import org.aidline.intake.supervision.ExportRows.LedgerRow;
 import org.aidline.intake.supervision.ExportRows.ReportRow;
 import org.aidline.intake.supervision.Exports;
 import org.aidline.intake.supervision.Oversight;
