@@ -12,7 +12,10 @@ import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.aidline.intake.audit.AuditContext;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,6 +33,12 @@ public final class AuditedConnections implements ConnectionFactory, Wrapped<Conn
 
     private static final String SET = "select set_config('aidline.actor', $1, false), set_config('aidline.request_id', $2, false)";
 
+    /**
+     * What each physical connection was last told, so that a write under the same actor and
+     * request (background work as the system, mostly) costs no extra round trip.
+     */
+    private final Map<Connection, String> told = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final ConnectionFactory delegate;
 
     public AuditedConnections(ConnectionFactory delegate) {
@@ -38,7 +47,7 @@ public final class AuditedConnections implements ConnectionFactory, Wrapped<Conn
 
     @Override
     public Publisher<? extends Connection> create() {
-        return Mono.from(delegate.create()).map(AuditedConnection::new);
+        return Mono.from(delegate.create()).map(connection -> new AuditedConnection(connection, told));
     }
 
     @Override
@@ -73,15 +82,26 @@ public final class AuditedConnections implements ConnectionFactory, Wrapped<Conn
     private static final class AuditedConnection implements Connection, Wrapped<Connection> {
 
         private final Connection delegate;
+        private final Map<Connection, String> told;
 
-        AuditedConnection(Connection delegate) {
+        AuditedConnection(Connection delegate, Map<Connection, String> told) {
             this.delegate = delegate;
+            this.told = told;
         }
 
         @Override
         public Statement createStatement(String sql) {
             Statement statement = delegate.createStatement(sql);
-            return writes(sql) ? new AuditedStatement(delegate, statement) : statement;
+            return writes(sql) ? new AuditedStatement(delegate, physical(delegate), told, statement) : statement;
+        }
+
+        /** The driver's connection under the pool's wrapper: the one whose session keeps the settings. */
+        private static Connection physical(Connection connection) {
+            Connection current = connection;
+            while (current instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof Connection inner) {
+                current = inner;
+            }
+            return current;
         }
 
         @Override
@@ -178,23 +198,31 @@ public final class AuditedConnections implements ConnectionFactory, Wrapped<Conn
     private static final class AuditedStatement implements Statement {
 
         private final Connection connection;
+        private final Connection physical;
+        private final Map<Connection, String> told;
         private final Statement delegate;
 
-        AuditedStatement(Connection connection, Statement delegate) {
+        AuditedStatement(Connection connection, Connection physical, Map<Connection, String> told, Statement delegate) {
             this.connection = connection;
+            this.physical = physical;
+            this.told = told;
             this.delegate = delegate;
         }
 
         @Override
         public Publisher<? extends Result> execute() {
-            return Flux.deferContextual(context -> {
+            return Flux.<Result>deferContextual(context -> {
                 AuditContext who = context.getOrDefault(AuditContext.class, AuditContext.SYSTEM);
-                Statement set = connection.createStatement(SET)
-                        .bind(0, who.actor())
-                        .bind(1, who.requestId() == null ? "" : who.requestId());
+                String requestId = who.requestId() == null ? "" : who.requestId();
+                String settings = who.actor() + '\n' + requestId;
+                if (settings.equals(told.get(physical))) {
+                    return Flux.<Result>from(delegate.execute());
+                }
+                Statement set = connection.createStatement(SET).bind(0, who.actor()).bind(1, requestId);
                 return Flux.from(set.execute())
                         .concatMap(result -> result.map((row, metadata) -> Boolean.TRUE))
-                        .thenMany(delegate.execute());
+                        .doOnComplete(() -> told.put(physical, settings))
+                        .thenMany(Flux.<Result>from(delegate.execute()));
             });
         }
 
