@@ -37,7 +37,8 @@ public class RateLimitFilter implements WebFilter {
      * Counts the request against every key (address, then subject) and starts a new key's expiry
      * (two windows, so a window's counter outlives it), answering the counts in key order: one Redis
      * round trip per request instead of an INCR per key plus an EXPIRE on first use. Atomic, so a
-     * key can never be left without an expiry.
+     * key can never be left without an expiry. (A Redis Cluster would refuse two keys of different
+     * slots in one script, and the filter would fail open: the keys would then need a common hash tag.)
      */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> COUNT = RedisScript.of("""
