@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.aidline.api.problem.ProblemResponses;
 import org.aidline.api.problem.ProblemType;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +30,28 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(0) // after Spring Security's filter chain, so the subject is known
 public class RateLimitFilter implements WebFilter {
+
+    private static final String KEY_PREFIX = "aidline:ratelimit:";
+
+    /**
+     * Counts the request against every key (address, then subject) and starts a new key's expiry
+     * (two windows, so a window's counter outlives it), answering the counts in key order: one Redis
+     * round trip per request instead of an INCR per key plus an EXPIRE on first use. Atomic, so a
+     * key can never be left without an expiry. (A Redis Cluster would refuse two keys of different
+     * slots in one script, and the filter would fail open: the keys would then need a common hash tag.)
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> COUNT = RedisScript.of("""
+            local counts = {}
+            for i, key in ipairs(KEYS) do
+              local count = redis.call('INCR', key)
+              if count == 1 then
+                redis.call('PEXPIRE', key, ARGV[1])
+              end
+              counts[i] = count
+            end
+            return counts
+            """, List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final RateLimitProperties properties;
@@ -55,29 +79,44 @@ public class RateLimitFilter implements WebFilter {
             return chain.filter(exchange);
         }
         long windowMillis = properties.window().toMillis();
-        long window = clock.millis() / windowMillis;
-        long retryAfterSeconds = Math.max(1, ((window + 1) * windowMillis - clock.millis() + 999) / 1000);
-        Mono<Boolean> byAddress = within("address:" + address(exchange), window, properties.perAddress());
-        Mono<Boolean> bySubject = ReactiveSecurityContextHolder.getContext()
+        long now = clock.millis();
+        long window = now / windowMillis;
+        long retryAfterSeconds = Math.max(1, ((window + 1) * windowMillis - now + 999) / 1000);
+        String byAddress = KEY_PREFIX + "address:" + address(exchange) + ":" + window;
+        return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .flatMap(authentication -> within("subject:" + authentication.getName(), window, properties.perSubject()))
-                .defaultIfEmpty(true);
-        return Mono.zip(byAddress, bySubject, (address, subject) -> address && subject)
+                .map(authentication -> List.of(byAddress, KEY_PREFIX + "subject:" + authentication.getName() + ":" + window))
+                .defaultIfEmpty(List.of(byAddress))
+                .flatMap(this::withinLimits)
                 .flatMap(allowed -> allowed ? chain.filter(exchange) : refuse(exchange, retryAfterSeconds));
     }
 
-    private Mono<Boolean> within(String who, long window, long limit) {
-        String key = "aidline:ratelimit:" + who + ":" + window;
-        return redis.opsForValue().increment(key)
-                .flatMap(count -> count == 1
-                        ? redis.expire(key, properties.window().multipliedBy(2)).thenReturn(count)
-                        : Mono.just(count))
-                .map(count -> count <= limit)
+    /** One round trip: both counters counted (address first, then subject if known) and compared to their limits. */
+    private Mono<Boolean> withinLimits(List<String> keys) {
+        String expiryMillis = Long.toString(properties.window().multipliedBy(2).toMillis());
+        return redis.execute(COUNT, keys, List.of(expiryMillis))
+                .flatMapIterable(RateLimitFilter::counts)
+                .collectList()
+                .map(counts -> {
+                    if (counts.size() != keys.size()) {
+                        throw new IllegalStateException("The rate-limit script answered " + counts + " for " + keys);
+                    }
+                    return counts.get(0) <= properties.perAddress()
+                            && (counts.size() < 2 || counts.get(1) <= properties.perSubject());
+                })
                 .timeout(properties.redisTimeout())
                 .onErrorResume(failure -> {
                     failedOpen.increment();
                     return Mono.just(true);
                 });
+    }
+
+    /** A multi-bulk reply may reach us as its elements or as one list, depending on the driver. */
+    private static List<Long> counts(Object reply) {
+        if (reply instanceof List<?> list) {
+            return list.stream().map(count -> ((Number) count).longValue()).toList();
+        }
+        return List.of(((Number) reply).longValue());
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, long retryAfterSeconds) {

@@ -45,6 +45,9 @@ class OperationsIntegrationTests {
                 .expectStatus().isOk().returnResult(String.class).getResponseBody().collectList().block());
         assertThat(metrics).contains("aidline_intake_reports_total{channel=\"APP\"");
         assertThat(metrics).contains("aidline_intake_duration_seconds_bucket{channel=\"APP\"");
+        // HTTP server requests stay timed; Spring Security's per-filter observations are off (hot-path CPU, issue 6).
+        assertThat(metrics).contains("http_server_requests_seconds_count{").contains("uri=\"/api/v1/reports\"");
+        assertThat(metrics).doesNotContain("spring_security_");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.aidline.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
@@ -9,6 +11,7 @@ import org.aidline.api.support.Tokens;
 import org.aidline.api.support.Tokens.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,6 +25,9 @@ class RateLimitIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @Test
     void aSubjectOverItsLimitIsToldWhenToRetryAndOthersAreNotAffected() {
@@ -50,6 +56,22 @@ class RateLimitIntegrationTests {
         }
         assertThat(status).isEqualTo(429);
         assertThat(accepted).isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    void eachPostCountsOnceAgainstSubjectAndAddressAndTheCountersExpire() {
+        Caller citizen = tokens.newCitizen();
+        file(citizen).expectStatus().isCreated();
+        file(citizen).expectStatus().isCreated();
+
+        List<String> subjectKeys = redis.keys("aidline:ratelimit:subject:" + citizen.subject() + ":*").collectList().block();
+        assertThat(subjectKeys).hasSize(1);
+        assertThat(redis.opsForValue().get(subjectKeys.get(0)).block()).isEqualTo("2");
+        // Two windows of an hour: a counter outlives its window, then goes by itself.
+        assertThat(redis.getExpire(subjectKeys.get(0)).block()).isBetween(Duration.ofMinutes(119), Duration.ofHours(2));
+        List<String> addressKeys = redis.keys("aidline:ratelimit:address:*").collectList().block();
+        assertThat(addressKeys).isNotEmpty().allSatisfy(key ->
+                assertThat(redis.getExpire(key).block()).isPositive().isLessThanOrEqualTo(Duration.ofHours(2)));
     }
 
     @Test
