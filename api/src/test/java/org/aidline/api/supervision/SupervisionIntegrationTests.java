@@ -259,7 +259,9 @@ class SupervisionIntegrationTests {
     }
 
     private byte[] csv(Caller caller, String path) {
-        return web.get().uri(path).header("Authorization", caller.bearer()).exchange()
+        // A county's export holds every report the suite filed there: far past the client's 64 KB default.
+        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build()
+                .get().uri(path).header("Authorization", caller.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentType("text/csv;charset=UTF-8")
                 .expectBody().returnResult().getResponseBody();
