@@ -42,7 +42,8 @@ public class R2dbcReports implements Reports {
     private static final String ADD = """
             with audit_context as (
                 -- Who files, for the audit triggers of this statement's rows (transaction-local).
-                select set_config('aidline.actor', :auditActor, true) as actor, set_config('aidline.request_id', :auditRequest, true) as request),
+                select set_config('aidline.actor', cast(:auditActor as text), true) as actor,
+                       set_config('aidline.request_id', cast(:auditRequest as text), true) as request),
             village_found as (select code from village where code = :village),
             added as (
                 insert into report (id, reference, channel, category, status, description, village_code, county_code,
