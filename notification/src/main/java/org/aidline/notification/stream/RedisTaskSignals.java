@@ -33,7 +33,9 @@ public class RedisTaskSignals implements TaskSignals {
 
     @Override
     public void changed(String recipient) {
-        while (local.tryEmitNext(recipient) == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+        // A few tries when another thread is emitting, never indefinitely (this runs on event loops);
+        // a signal given up only delays that stream to its next poll.
+        for (int attempt = 0; attempt < 100 && local.tryEmitNext(recipient) == Sinks.EmitResult.FAIL_NON_SERIALIZED; attempt++) {
             Thread.onSpinWait();
         }
         redis.convertAndSend(CHANNEL, recipient)
