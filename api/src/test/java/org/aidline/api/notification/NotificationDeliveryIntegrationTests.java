@@ -377,9 +377,12 @@ class NotificationDeliveryIntegrationTests {
                 "aidline.notifications.stream.poll=60s")) {
             WebClient onA = WebClient.builder().baseUrl("http://127.0.0.1:" + a.port()).build();
             List<ServerSentEvent<String>> seen = new CopyOnWriteArrayList<>();
+            long listening = taskSignalSubscribers();
             Disposable stream = follow(onA, coordinator, null).subscribe(seen::add);
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> connected(seen));
+                // Redis pub/sub is fire and forget: A must be subscribed before the signal is published.
+                await().atMost(Duration.ofSeconds(10)).until(() -> taskSignalSubscribers() > listening);
                 JsonNode first = coordination.file(village);
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> events(seen, first).size() == 1);
@@ -387,8 +390,8 @@ class NotificationDeliveryIntegrationTests {
                 assertThat(assigned.event()).isEqualTo("ASSIGNED");
                 String taskId = json.readTree(assigned.data()).get("id").asString();
                 // The app has it: the push counts as delivered.
-                await().atMost(Duration.ofSeconds(10)).until(() -> coordination.notifications(taskId)
-                        .equals(List.of("PUSH:DELIVERED:coord-" + village)));
+                await().atMost(Duration.ofSeconds(10)).until(() -> !coordination.notifications(taskId).isEmpty()
+                        && coordination.notifications(taskId).stream().allMatch(line -> line.equals("PUSH:DELIVERED:coord-" + village)));
 
                 stream.dispose();
                 JsonNode second = coordination.file(village);
@@ -435,6 +438,17 @@ class NotificationDeliveryIntegrationTests {
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
                 });
+    }
+
+    /** How many connections listen to the task signals in Redis (every instance's streams share one). */
+    private long taskSignalSubscribers() {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:"
+                + environment.getProperty("spring.data.redis.port"));
+        try (var connection = client.connect()) {
+            return connection.sync().pubsubNumsub("aidline:task-signals").getOrDefault("aidline:task-signals", 0L);
+        } finally {
+            client.shutdown();
+        }
     }
 
     /** The server says so once the stream's starting point is fixed. */
