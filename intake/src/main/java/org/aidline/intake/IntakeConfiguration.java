@@ -3,7 +3,6 @@ package org.aidline.intake;
 import java.time.Clock;
 import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.PersonalDataProtector;
-import org.aidline.intake.policy.Policies;
 import org.aidline.intake.policy.persistence.R2dbcPolicies;
 import org.aidline.intake.report.ReportFiling;
 import org.aidline.intake.report.ReportQueries;
@@ -31,14 +30,13 @@ public class IntakeConfiguration {
     private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
 
     @Bean
-    Reports reports(DatabaseClient database) {
+    Reports reports(DatabaseClient database, R2dbcPolicies policies) {
         // Filing reads the policy with the household: the policy's own columns and row mapping serve both.
-        R2dbcPolicies policies = new R2dbcPolicies(database, STORED_JSON);
         return new R2dbcReports(database, new ReportRowMapper(STORED_JSON), R2dbcPolicies.IN_FORCE_COLUMNS, policies::policy);
     }
 
     @Bean
-    Policies policies(DatabaseClient database) {
+    R2dbcPolicies policies(DatabaseClient database) {
         return new R2dbcPolicies(database, STORED_JSON);
     }
 
