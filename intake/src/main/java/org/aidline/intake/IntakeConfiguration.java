@@ -22,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the intake module; its domain classes stay free of Spring. */
 @Configuration(proxyBeanMethods = false)
-@Import({PaymentsConfiguration.class, SupervisionConfiguration.class, MonitoringConfiguration.class, GrantConfiguration.class,
-        AuditConfiguration.class})
+@Import({PaymentsConfiguration.class, ReviewConfiguration.class, MonitoringConfiguration.class, GrantConfiguration.class,
+        AuditConfiguration.class, EventsConfiguration.class})
 public class IntakeConfiguration {
 
     // A mapper of its own: stored JSON must not change shape when the web's settings do.
-    private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
+    static final JsonMapper STORED_JSON = JsonMapper.builder().build();
 
     @Bean
     Reports reports(DatabaseClient database, R2dbcPolicies policies) {

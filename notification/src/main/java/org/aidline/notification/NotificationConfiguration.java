@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.aidline.intake.background.Backoff;
 import org.aidline.intake.background.DispatchLoop;
 import org.aidline.intake.background.LoopLifecycle;
-import org.aidline.notification.delivery.DatabaseWakeups;
+import org.aidline.intake.background.DatabaseWakeups;
 import org.aidline.notification.delivery.DeadLetterDesk;
 import org.aidline.notification.delivery.DeliverySettings;
 import org.aidline.notification.delivery.NotificationDispatcher;
@@ -41,6 +41,7 @@ import org.aidline.notification.stream.persistence.R2dbcTaskEvents;
 import org.aidline.notification.task.CoordinatorTasks;
 import org.aidline.notification.task.StaffAvailability;
 import org.aidline.notification.task.TaskDesk;
+import org.aidline.notification.task.TaskOpening;
 import org.aidline.notification.task.persistence.R2dbcCoordinatorTasks;
 import org.aidline.notification.task.persistence.R2dbcStaffAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,6 +64,12 @@ public class NotificationConfiguration {
     @Bean
     CoordinatorTasks coordinatorTasks(DatabaseClient database) {
         return new R2dbcCoordinatorTasks(database);
+    }
+
+    /** Subscribed to intake's events: a report filed opens its task. */
+    @Bean
+    TaskOpening taskOpening(CoordinatorTasks tasks) {
+        return new TaskOpening(tasks);
     }
 
     @Bean

@@ -4,16 +4,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
 import org.aidline.intake.access.Actor;
-import org.aidline.intake.report.FilingOutcome;
-import org.aidline.intake.report.IdempotencyClaim;
 import org.aidline.intake.report.NewReport;
-import org.aidline.intake.report.Receipt;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportFiling;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,20 +36,29 @@ public class IdempotentFiling {
 
     private final ReportFiling filing;
     private final RedisIdempotencyKeys keys;
+    private final IdempotencyReceipts receipts;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
 
-    IdempotentFiling(ReportFiling filing, RedisIdempotencyKeys keys) {
+    IdempotentFiling(ReportFiling filing, RedisIdempotencyKeys keys, IdempotencyReceipts receipts, TransactionalOperator transactions,
+            Clock clock) {
         this.filing = filing;
         this.keys = keys;
+        this.receipts = receipts;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /**
      * Files the report for the actor. The response body is rendered once, stored with the
-     * receipt and sent as stored, so that a replay is byte for byte the first answer.
+     * receipt in the filing's own transaction and sent as stored, so that a replay is byte for
+     * byte the first answer.
      */
     public Mono<ResponseEntity<String>> file(Actor actor, NewReport report, @Nullable String key, String canonicalRequest,
             Function<Report, String> render) {
         if (key == null) {
-            return filing.file(report, null, render).map(outcome -> respond((FilingOutcome.Filed) outcome, render));
+            return inTransaction(filing.file(report).map(filed -> new Answered(filed, respond(filed, render))))
+                    .map(Answered::response);
         }
         if (!KEY.matcher(key).matches()) {
             return Mono.error(new ProblemException(ProblemType.IDEMPOTENCY_KEY_INVALID, "An Idempotency-Key has 1 to 255 visible ASCII characters."));
@@ -73,24 +81,40 @@ public class IdempotentFiling {
     }
 
     private Mono<ResponseEntity<String>> fileOnce(NewReport report, IdempotencyClaim claim, Function<Report, String> render) {
-        return filing.file(report, claim, render).flatMap(outcome -> {
-            if (outcome instanceof FilingOutcome.Filed filed) {
-                ResponseEntity<String> response = respond(filed, render);
-                return keys.complete(claim.owner(), claim.key(), claim.fingerprint(), filed.report().id().toString(),
-                        response.getStatusCode().value(), String.valueOf(response.getBody())).thenReturn(response);
-            }
-            Receipt receipt = ((FilingOutcome.AlreadyFiled) outcome).receipt();
-            ResponseEntity<String> response = replay(claim, receipt.fingerprint(), receipt.reportId().toString(), receipt.status(), receipt.body());
-            return keys.complete(claim.owner(), claim.key(), receipt.fingerprint(), receipt.reportId().toString(),
-                    receipt.status(), receipt.body()).thenReturn(response);
+        Mono<Answered> filedWithReceipt = filing.file(report).flatMap(filed -> {
+            ResponseEntity<String> response = respond(filed, render);
+            Receipt receipt = new Receipt(claim.fingerprint(), filed.id().value(), response.getStatusCode().value(),
+                    String.valueOf(response.getBody()));
+            return receipts.record(claim, receipt, filed.createdAt()).thenReturn(new Answered(filed, response));
         });
+        return inTransaction(filedWithReceipt)
+                .flatMap(answered -> keys.complete(claim.owner(), claim.key(), claim.fingerprint(), answered.report().id().toString(),
+                        answered.response().getStatusCode().value(), String.valueOf(answered.response().getBody()))
+                        .thenReturn(answered.response()))
+                // Another request with the key committed first: ours was rolled back whole; answer theirs.
+                .onErrorResume(DuplicateReceiptException.class, duplicate -> receipts.find(claim.owner(), claim.key())
+                        .flatMap(receipt -> keys.complete(claim.owner(), claim.key(), receipt.fingerprint(), receipt.reportId().toString(),
+                                        receipt.status(), receipt.body())
+                                .then(Mono.fromCallable(() -> replay(claim, receipt.fingerprint(), receipt.reportId().toString(),
+                                        receipt.status(), receipt.body()))))
+                        .switchIfEmpty(Mono.error(duplicate)));
     }
 
-    private static ResponseEntity<String> respond(FilingOutcome.Filed filed, Function<Report, String> render) {
+    /** The filing and what is recorded beside it commit together; a collision files again in a new transaction. */
+    private Mono<Answered> inTransaction(Mono<Answered> work) {
+        return Mono.defer(() -> transactions.transactional(work))
+                .retryWhen(ReportFiling.RETRY_ON_COLLISION)
+                .doOnNext(answered -> filing.committed(answered.report()));
+    }
+
+    private static ResponseEntity<String> respond(Report filed, Function<Report, String> render) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(location(filed.report().id().toString()))
+                .location(location(filed.id().toString()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(render.apply(filed.report()));
+                .body(render.apply(filed));
+    }
+
+    private record Answered(Report report, ResponseEntity<String> response) {
     }
 
     private static ResponseEntity<String> replay(IdempotencyClaim claim, String fingerprint, String reportId, int status, String body) {

@@ -17,7 +17,7 @@ class ArchitectureTests {
             .that().resideInAnyPackage("org.aidline.intake.report", "org.aidline.intake.region", "org.aidline.intake.access",
                     "org.aidline.intake.money", "org.aidline.intake.personaldata", "org.aidline.intake.payment",
                     "org.aidline.intake.policy", "org.aidline.intake.review", "org.aidline.intake.ledger",
-                    "org.aidline.intake.monitoring", "org.aidline.intake.verification", "org.aidline.intake.supervision")
+                    "org.aidline.intake.monitoring", "org.aidline.intake.verification", "org.aidline.supervision")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "tools.jackson..");
 
     /** The grant domain too: documents later, identity at the visit and deadlines are plain Java and Reactor. */

@@ -1,6 +1,7 @@
 package org.aidline.api.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +154,9 @@ final class MatrixWorld {
     }
 
     private String taskOf(String reportId) {
+        // The task opens when notification consumes the report's ReportFiled event.
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.sql("select count(*) as n from coordinator_task where report_id = :id")
+                .bind("id", UUID.fromString(reportId)).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10)) > 0);
         String assignee = one("select assignee from coordinator_task where report_id = :id", reportId);
         String village = one("select village_code from coordinator_task where report_id = :id", reportId);
         assertThat(assignee).as("the task of a fixture report is its village coordinator's").isEqualTo("coord-" + village);

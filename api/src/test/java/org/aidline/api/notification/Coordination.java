@@ -1,5 +1,7 @@
 package org.aidline.api.notification;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,13 +100,13 @@ public class Coordination {
                 .expectStatus().isCreated();
     }
 
-    /** The task the report opened, as the database has it. */
+    /** The task the report opened (once notification has consumed its ReportFiled event), as the database has it. */
     public String taskOf(String reportId) {
-        return database.sql("select id from coordinator_task where report_id = :report")
+        return await().atMost(Duration.ofSeconds(10)).until(() -> database.sql("select id from coordinator_task where report_id = :report")
                 .bind("report", UUID.fromString(reportId))
                 .map(row -> row.get("id", UUID.class).toString())
                 .one()
-                .block(Duration.ofSeconds(10));
+                .block(Duration.ofSeconds(10)), java.util.Objects::nonNull);
     }
 
     public JsonNode task(String bearerToken, String taskId) {

@@ -1,6 +1,7 @@
 package org.aidline.api.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -230,12 +231,20 @@ class SupervisionIntegrationTests {
     /** A task whose village coordinator let the SLA pass; with {@code exhausted}, nobody was left above either. */
     private String escalatedTask(String village, boolean exhausted) {
         String report = api.fileUrgent(village, null).get("id").asString();
+        awaitTaskOf(report);
         return database.sql("update coordinator_task set escalations = 1, escalation_exhausted = :exhausted where report_id = :id returning id")
                 .bind("exhausted", exhausted).bind("id", UUID.fromString(report))
                 .map(row -> row.get("id", UUID.class).toString()).one().block(Duration.ofSeconds(10));
     }
 
+    /** Tasks open when notification consumes the report's ReportFiled event. */
+    private void awaitTaskOf(String reportId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.sql("select count(*) as n from coordinator_task where report_id = :id")
+                .bind("id", UUID.fromString(reportId)).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10)) > 0);
+    }
+
     private void ackTaskOf(String reportId) {
+        awaitTaskOf(reportId);
         String task = database.sql("select id from coordinator_task where report_id = :id").bind("id", UUID.fromString(reportId))
                 .map(row -> row.get("id", UUID.class).toString()).one().block(Duration.ofSeconds(10));
         web.post().uri("/api/v1/coordinator/tasks/" + task + "/ack")

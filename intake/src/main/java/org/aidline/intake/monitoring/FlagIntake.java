@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
-import org.aidline.intake.report.FilingOutcome;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportFiling;
 import org.aidline.intake.report.ReportId;
@@ -54,11 +53,11 @@ public class FlagIntake {
     }
 
     private Mono<FlagOutcome> fileOnce(MonitoringFlag flag, Actor uploader) {
-        Mono<Report> filed = filing.file(flag.toReport(uploader.subject()), null, report -> "")
-                .flatMap(outcome -> outcome instanceof FilingOutcome.Filed done
-                        ? Mono.just(done.report())
-                        : Mono.error(new IllegalStateException("A filing without an idempotency claim is never a replay")));
-        return flags.fileOnce(flag, uploader.subject(), clock.instant().truncatedTo(ChronoUnit.MICROS), filed)
+        Mono<Report> filed = filing.file(flag.toReport(uploader.subject()));
+        // A collision rolls back the flag's whole transaction: it is filed again, as a whole.
+        return Mono.defer(() -> flags.fileOnce(flag, uploader.subject(), clock.instant().truncatedTo(ChronoUnit.MICROS), filed))
+                .retryWhen(ReportFiling.RETRY_ON_COLLISION)
+                .doOnNext(filing::committed)
                 .<FlagOutcome>map(report -> new FlagOutcome.Accepted(report.id(), decision(report)))
                 // Another upload of the same flag committed first: ours was rolled back, link to theirs.
                 .switchIfEmpty(Mono.defer(() -> flags.reportOf(flag.key()).map(FlagOutcome.AlreadyReceived::new)))

@@ -1,6 +1,7 @@
 package org.aidline.intake.report;
 
 import java.time.Instant;
+import org.aidline.intake.events.ReportFiled;
 import org.aidline.intake.personaldata.ProtectedResidentId;
 import org.aidline.intake.region.RegionScope;
 import org.jspecify.annotations.Nullable;
@@ -12,17 +13,13 @@ public interface Reports {
 
     /**
      * Stores a triaged report with its history, its grant, the grant's ledger entry and payment
-     * instruction and, if a claim is given, the receipt of the request: atomically, in one
-     * statement. Emits false when the village does not exist; errors with
-     * {@link DuplicateReceiptException}, {@link ReferenceTakenException} or
+     * instruction, and the event that publishes it: atomically, in one statement. Emits false when
+     * the village does not exist; errors with {@link ReferenceTakenException} or
      * {@link HouseholdAlreadyGrantedException} on those collisions.
      */
-    Mono<Boolean> add(Report report, @Nullable ProtectedResidentId idNumber, @Nullable IdempotencyClaim claim,
-            @Nullable String responseBody);
+    Mono<Boolean> add(Report report, @Nullable ProtectedResidentId idNumber, ReportFiled filed);
 
     Mono<Report> byId(ReportId id);
-
-    Mono<Receipt> receipt(String owner, String key);
 
     /**
      * The county's policy in force and, with a household key, what is known of that household at

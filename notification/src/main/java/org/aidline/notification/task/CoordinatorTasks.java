@@ -1,6 +1,7 @@
 package org.aidline.notification.task;
 
 import java.time.Instant;
+import org.aidline.intake.events.ReportFiled;
 import java.util.List;
 import org.aidline.intake.region.RegionScope;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,12 @@ import reactor.core.publisher.Mono;
 
 /** Where tasks are kept. Every change is one statement that also queues what the change tells people. */
 public interface CoordinatorTasks {
+
+    /**
+     * Opens the report's task and assigns it along the chain, from the filing time; the task's
+     * first assignee, or empty when the report already has a task (the event was seen before).
+     */
+    Mono<String> open(ReportFiled filed);
 
     Mono<CoordinatorTask> byId(TaskId id);
 

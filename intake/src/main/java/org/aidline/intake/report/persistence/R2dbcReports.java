@@ -11,16 +11,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.aidline.intake.audit.AuditContext;
+import org.aidline.intake.events.EventLog;
+import org.aidline.intake.events.IntakeEvent;
+import org.aidline.intake.events.ReportFiled;
 import org.aidline.intake.grant.Grant;
 import org.aidline.intake.personaldata.ProtectedResidentId;
 import org.aidline.intake.policy.Policy;
 import org.aidline.intake.region.RegionScope;
-import org.aidline.intake.report.DuplicateReceiptException;
 import org.aidline.intake.report.FilingContext;
 import org.aidline.intake.report.HouseholdAlreadyGrantedException;
-import org.aidline.intake.report.IdempotencyClaim;
 import org.aidline.intake.report.PhoneNumber;
-import org.aidline.intake.report.Receipt;
 import org.aidline.intake.report.ReferenceTakenException;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportCursor;
@@ -36,7 +36,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reports in PostgreSQL. Filing is one statement, hence one round trip and one atomic write. */
+/**
+ * Reports in PostgreSQL. Filing is one statement, hence one round trip and one atomic write: the
+ * report, its history, triage, grant, ledger entry, payment instruction and its ReportFiled event.
+ */
 public class R2dbcReports implements Reports {
 
     private static final String ADD = """
@@ -77,11 +80,13 @@ public class R2dbcReports implements Reports {
                 insert into payment_instruction (id, reference_id, grant_id, kind, amount_fen, status, next_attempt_at, created_at, updated_at)
                 select cast(:paymentId as uuid), cast(:paymentId as text), granted.id, 'PAYMENT', granted.amount_fen, 'PENDING', :at, :at, :at
                 from granted where cast(:paymentId as uuid) is not null and granted.amount_fen > 0),
-            receipt as (
-                insert into idempotency_receipt (owner, key, fingerprint, report_id, response_status, response_body, created_at)
-                select cast(:owner as text), :key, :fingerprint, id, 201, :responseBody, :at from added
-                where cast(:owner as text) is not null)
-            select count(*) as added from added, audit_context
+            published as (
+                insert into domain_event (id, type, report_id, occurred_at, payload)
+                select :eventId, :eventType, added.id, :at, cast(:event as jsonb) from added
+                returning id),
+            -- Wakes every instance's event delivery when this transaction commits.
+            notified as (select pg_notify(:eventChannel, '') from published)
+            select count(*) as added from added, audit_context, (select count(*) from notified) as notifications
             """;
 
     private static final String SELECT = "select r.*, g.id as g_id, g.status as g_status, g.amount_fen as g_amount_fen, "
@@ -109,8 +114,7 @@ public class R2dbcReports implements Reports {
     }
 
     @Override
-    public Mono<Boolean> add(Report report, @Nullable ProtectedResidentId idNumber, @Nullable IdempotencyClaim claim,
-            @Nullable String responseBody) {
+    public Mono<Boolean> add(Report report, @Nullable ProtectedResidentId idNumber, ReportFiled filed) {
         Triage triage = report.triage();
         Grant grant = report.grant();
         GenericExecuteSpec spec = database.sql(ADD)
@@ -130,7 +134,11 @@ public class R2dbcReports implements Reports {
                 .bind("at", utc(report.createdAt()))
                 .bind("updatedAt", utc(report.updatedAt()))
                 .bind("events", rows.json(report.history()))
-                .bind("system", ReportEvent.SYSTEM);
+                .bind("system", ReportEvent.SYSTEM)
+                .bind("eventId", filed.id())
+                .bind("eventType", IntakeEvent.typeOf(filed))
+                .bind("event", rows.json(filed))
+                .bind("eventChannel", EventLog.CHANNEL);
         spec = bindNullable(spec, "decision", triage == null ? null : triage.decision().name(), String.class);
         spec = bindNullable(spec, "reasons", triage == null ? null : rows.json(triage.reasons()), String.class);
         spec = bindNullable(spec, "policyCounty", triage == null ? null : triage.policy().countyCode(), String.class);
@@ -155,10 +163,6 @@ public class R2dbcReports implements Reports {
         spec = bindNullable(spec, "callerPhone", report.caller() == null ? null : report.caller().phone().digits(), String.class);
         spec = bindNullable(spec, "callerRelation", report.caller() == null ? null : report.caller().relation(), String.class);
         spec = bindNullable(spec, "callId", report.callId(), String.class);
-        spec = bindNullable(spec, "owner", claim == null ? null : claim.owner(), String.class);
-        spec = bindNullable(spec, "key", claim == null ? null : claim.key(), String.class);
-        spec = bindNullable(spec, "fingerprint", claim == null ? null : claim.fingerprint(), String.class);
-        spec = bindNullable(spec, "responseBody", responseBody, String.class);
         GenericExecuteSpec statement = spec;
         return Mono.deferContextual(context -> {
                     AuditContext who = context.getOrDefault(AuditContext.class, new AuditContext(report.filedBy(), null));
@@ -173,9 +177,6 @@ public class R2dbcReports implements Reports {
 
     private static Throwable collision(DataIntegrityViolationException e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("idempotency_receipt_pk")) {
-            return new DuplicateReceiptException(e);
-        }
         if (message.contains("one_fast_track_grant_per_household")) {
             return new HouseholdAlreadyGrantedException(e);
         }
@@ -223,20 +224,6 @@ public class R2dbcReports implements Reports {
                         : new HouseholdHistory(true,
                                 Optional.ofNullable(row.get("granted", UUID.class)).map(ReportId::new),
                                 Optional.ofNullable(row.get("open_case", UUID.class)).map(ReportId::new))))
-                .one();
-    }
-
-    @Override
-    public Mono<Receipt> receipt(String owner, String key) {
-        return database.sql("select fingerprint, report_id, response_status, response_body from idempotency_receipt "
-                        + "where owner = :owner and key = :key")
-                .bind("owner", owner)
-                .bind("key", key)
-                .map((row, metadata) -> new Receipt(
-                        row.get("fingerprint", String.class),
-                        new ReportId(row.get("report_id", UUID.class)),
-                        row.get("response_status", Integer.class),
-                        row.get("response_body", String.class)))
                 .one();
     }
 

@@ -48,13 +48,12 @@ public class R2dbcNotifications implements Notifications {
                 returning n.*)
             select c.id, c.claim, c.recipient, c.channel, c.attempts, c.device_id, d.provider,
                    case when c.channel = 'SMS' then s.phone when d.retired_at is null then d.token end as address,
-                   c.task_id, t.report_id, t.urgent, r.reference, r.category, v.name as village_name
+                   c.task_id, t.report_id, t.urgent, t.report_reference as reference, t.category, v.village_name
             from claimed c
             join coordinator_task t on t.id = c.task_id
-            join report r on r.id = t.report_id
-            join village v on v.code = t.village_code
+            join village_directory v on v.village_code = t.village_code
             left join device d on d.id = c.device_id
-            left join staff_member s on s.user_id = c.recipient
+            left join staff_directory s on s.user_id = c.recipient
             """;
 
     private static final String SENT = """
@@ -99,7 +98,7 @@ public class R2dbcNotifications implements Notifications {
                 select gen_random_uuid(), n.task_id, n.recipient, 'SMS', 'QUEUED', :at, :at
                 from n
                 join coordinator_task t on t.id = n.task_id and t.status = 'ASSIGNED' and t.assignee = n.recipient
-                join staff_member s on s.user_id = n.recipient and s.phone is not null
+                join staff_directory s on s.user_id = n.recipient and s.phone is not null
                 where (select count(*) from retired) > 0
                   and not exists (select 1 from device d
                                   where d.user_id = n.recipient and d.retired_at is null and d.id <> n.device_id)

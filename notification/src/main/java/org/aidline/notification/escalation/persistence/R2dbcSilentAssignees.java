@@ -26,7 +26,7 @@ public class R2dbcSilentAssignees implements SilentAssignees {
             texted as (
                 insert into notification (id, task_id, recipient, channel, status, next_attempt_at, created_at)
                 select gen_random_uuid(), task.id, task.assignee, 'SMS', 'QUEUED', :now, :now
-                from task join staff_member s on s.user_id = task.assignee
+                from task join staff_directory s on s.user_id = task.assignee
                 where s.phone is not null
                 returning id),
             woken as (
@@ -34,7 +34,7 @@ public class R2dbcSilentAssignees implements SilentAssignees {
             select (select count(*) from task) as handled, (select count(*) from woken) as woken
             """;
 
-    // Locked first, then routed: route_task (V9) picks the next reachable link, records the step,
+    // Locked first, then routed: route_task (migration V1) picks the next reachable link, records the step,
     // cancels what was still queued for the silent assignee and queues the new one's notifications.
     private static final String ESCALATE = """
             select due.id, due.assignee as from_user,

@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
 public class R2dbcTaskEvents implements TaskEvents {
 
     private static final String AFTER = """
-            select e.seq, e.type, e.at as event_at, t.*, extract(epoch from t.acknowledgement_sla) as sla_seconds, r.reference
+            select e.seq, e.type, e.at as event_at, t.*, extract(epoch from t.acknowledgement_sla) as sla_seconds,
+                   t.report_reference as reference
             from task_event e
             join coordinator_task t on t.id = e.task_id
-            join report r on r.id = t.report_id
             where e.recipient = :recipient and e.seq > :after
             order by e.seq
             limit :limit

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.aidline.intake.events.ReportFiled;
 import org.aidline.intake.region.RegionScope;
 import org.aidline.intake.region.VillageCode;
 import org.aidline.intake.report.ReportId;
@@ -28,8 +29,8 @@ import reactor.core.publisher.Mono;
 public class R2dbcCoordinatorTasks implements CoordinatorTasks {
 
     public static final String SELECT = """
-            select t.*, extract(epoch from t.acknowledgement_sla) as sla_seconds, r.reference
-            from coordinator_task t join report r on r.id = t.report_id
+            select t.*, extract(epoch from t.acknowledgement_sla) as sla_seconds, t.report_reference as reference
+            from coordinator_task t
             """;
 
     // Pushes already out are acknowledged with the task; what was still waiting to go is not sent at all.
@@ -86,10 +87,42 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
             select (select count(*) from task) as changed, (select count(*) from event) as events
             """;
 
+    // The county supervisor holds the task until route_task gives it to the first reachable link.
+    private static final String OPEN = """
+            insert into coordinator_task (id, report_id, report_reference, category, village_code, county_code, urgent, status,
+                                          assignee, assignee_rank, acknowledgement_sla, assigned_at, acknowledge_by, created_at)
+            values (:id, :report, :reference, :category, :village, :county, :urgent, 'ASSIGNED',
+                    'sup-' || :county, 3, cast(:slaSeconds as bigint) * interval '1 second', :at, :at, :at)
+            on conflict (report_id) do nothing
+            returning id
+            """;
+
     private final DatabaseClient database;
 
     public R2dbcCoordinatorTasks(DatabaseClient database) {
         this.database = database;
+    }
+
+    @Override
+    public Mono<String> open(ReportFiled filed) {
+        OffsetDateTime at = filed.occurredAt().atOffset(ZoneOffset.UTC);
+        return database.sql(OPEN)
+                .bind("id", TaskId.next().value())
+                .bind("report", filed.reportId())
+                .bind("reference", filed.reference())
+                .bind("category", filed.category())
+                .bind("village", filed.villageCode())
+                .bind("county", filed.countyCode())
+                .bind("urgent", filed.urgent())
+                .bind("slaSeconds", filed.acknowledgeWithinSeconds())
+                .bind("at", at)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .flatMap(task -> database.sql("select route_task(:task, 0, :at, 'filed') as assignee")
+                        .bind("task", task)
+                        .bind("at", at)
+                        .map(row -> row.get("assignee", String.class))
+                        .one());
     }
 
     @Override
@@ -161,7 +194,7 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
         return spec.map(row -> row.get("changed", Long.class)).one().map(changed -> changed != null && changed > 0);
     }
 
-    /** Maps a row of coordinator_task joined with its report's reference (and sla_seconds). */
+    /** Maps a row of coordinator_task with its report's reference (and sla_seconds). */
     public static CoordinatorTask task(Readable row) {
         Instant visitedAt = nullableInstant(row, "visited_at");
         Visit visit = visitedAt == null ? null : new Visit(visitedAt, row.get("visit_latitude", Double.class),

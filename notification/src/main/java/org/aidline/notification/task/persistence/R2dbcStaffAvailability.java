@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** Availability kept on staff_member, where the assignment chain (route_task) reads it. */
+/** Availability in notification's own table, where the assignment chain (route_task) reads it; staff come from intake's directory. */
 public class R2dbcStaffAvailability implements StaffAvailability {
 
     private final DatabaseClient database;
@@ -21,7 +21,10 @@ public class R2dbcStaffAvailability implements StaffAvailability {
 
     @Override
     public Mono<Availability> of(String user) {
-        return database.sql("select user_id, available, unavailable_until from staff_member where user_id = :user")
+        return database.sql("""
+                        select s.user_id, coalesce(a.available, true) as available, a.unavailable_until
+                        from staff_directory s left join staff_availability a on a.user_id = s.user_id
+                        where s.user_id = :user""")
                 .bind("user", user)
                 .map(R2dbcStaffAvailability::availability)
                 .one();
@@ -29,8 +32,12 @@ public class R2dbcStaffAvailability implements StaffAvailability {
 
     @Override
     public Mono<Availability> set(String user, boolean available, @Nullable Instant until) {
-        var spec = database.sql("update staff_member set available = :available, unavailable_until = :until "
-                        + "where user_id = :user returning user_id, available, unavailable_until")
+        // Only staff known to intake have an availability; anyone else gets nothing (not found).
+        var spec = database.sql("""
+                        insert into staff_availability (user_id, available, unavailable_until)
+                        select user_id, :available, :until from staff_directory where user_id = :user
+                        on conflict (user_id) do update set available = excluded.available, unavailable_until = excluded.unavailable_until
+                        returning user_id, available, unavailable_until""")
                 .bind("user", user)
                 .bind("available", available);
         spec = until == null ? spec.bindNull("until", OffsetDateTime.class) : spec.bind("until", until.atOffset(ZoneOffset.UTC));

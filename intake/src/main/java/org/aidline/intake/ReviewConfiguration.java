@@ -1,0 +1,50 @@
+package org.aidline.intake;
+
+import java.time.Clock;
+import org.aidline.intake.ledger.Ledger;
+import org.aidline.intake.ledger.LedgerQueries;
+import org.aidline.intake.ledger.persistence.R2dbcLedger;
+import org.aidline.intake.policy.Policies;
+import org.aidline.intake.policy.PolicyAdministration;
+import org.aidline.intake.report.Reports;
+import org.aidline.intake.review.GrantsUnderReview;
+import org.aidline.intake.review.Supervision;
+import org.aidline.intake.review.persistence.R2dbcGrantsUnderReview;
+import org.aidline.intake.triage.TriageRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires policy administration, supervisor review and the ledger's read path. */
+@Configuration(proxyBeanMethods = false)
+public class ReviewConfiguration {
+
+    // Stored event details keep their shape whatever the web's JSON settings are.
+    private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
+
+    @Bean
+    PolicyAdministration policyAdministration(Policies policies, Clock clock) {
+        return new PolicyAdministration(policies, clock);
+    }
+
+    @Bean
+    GrantsUnderReview grantsUnderReview(DatabaseClient database) {
+        return new R2dbcGrantsUnderReview(database, STORED_JSON);
+    }
+
+    @Bean
+    Supervision supervision(GrantsUnderReview grants, Reports reports, Policies policies, Clock clock) {
+        return new Supervision(grants, reports, policies, new TriageRules(), clock);
+    }
+
+    @Bean
+    Ledger ledger(DatabaseClient database) {
+        return new R2dbcLedger(database);
+    }
+
+    @Bean
+    LedgerQueries ledgerQueries(Ledger ledger) {
+        return new LedgerQueries(ledger);
+    }
+}

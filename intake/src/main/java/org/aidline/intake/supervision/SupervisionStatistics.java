@@ -1,9 +1,0 @@
-package org.aidline.intake.supervision;
-
-import reactor.core.publisher.Mono;
-
-/** Statistics computed where the data is, in one statement. */
-public interface SupervisionStatistics {
-
-    Mono<Statistics> of(CountyPeriod period);
-}

@@ -1,0 +1,23 @@
+package org.aidline.supervision;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A county's (or region's) figures for a period: reports filed by channel, category and triage
+ * decision; how long it took from report to money paid and from task to acknowledgement; money
+ * granted (net entitlement booked), paid and recovered, in fen; documents now overdue.
+ */
+public record Statistics(long reports, Map<String, Long> byChannel, Map<String, Long> byCategory, Map<String, Long> byDecision,
+        Durations timeToGrant, Durations timeToAcknowledge, long grantedFen, long paidFen, long recoveredFen, long overdueDocuments) {
+
+    public Statistics {
+        byChannel = Map.copyOf(byChannel);
+        byCategory = Map.copyOf(byCategory);
+        byDecision = Map.copyOf(byDecision);
+    }
+
+    /** Percentiles of durations in seconds (continuous, as PostgreSQL's percentile_cont), over {@code count} cases; null without any. */
+    public record Durations(long count, @Nullable Double p50, @Nullable Double p90, @Nullable Double p99) {
+    }
+}
