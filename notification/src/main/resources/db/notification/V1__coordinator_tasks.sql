@@ -141,7 +141,7 @@ create function staff_reachable(p_user text, p_at timestamptz)
 returns boolean
 language sql stable as $$
     select coalesce((
-        select coalesce(a.available or a.unavailable_until <= p_at, true)
+        select (a.user_id is null or a.available or a.unavailable_until <= p_at)
            and (s.phone is not null
                 or exists (select 1 from notification.device d where d.user_id = s.user_id and d.retired_at is null))
         from intake.staff_directory s
