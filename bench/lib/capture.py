@@ -81,7 +81,7 @@ def statements(log, database):
             continue
         if level == "LOG" and (execute := EXECUTE.match(text)):
             at = datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=datetime.timezone.utc).timestamp()
-            waiting[pid] = [at, execute.group(1).rstrip(), {}]
+            waiting[pid] = [at, execute.group(1).rstrip(), {}, pid]
             found.append(waiting[pid])
         elif level == "DETAIL" and text.startswith("parameters: ") and pid in waiting:
             waiting.pop(pid)[2] = {int(n): None if raw == "NULL" else value.replace("''", "'")
@@ -90,13 +90,19 @@ def statements(log, database):
 
 
 def window(all_statements, filing):
-    """The statements from the moment the filing was sent up to its write (the one carrying its key)."""
+    """The statements from the moment the filing was sent up to its write (the one carrying its key,
+    the idempotency receipt) and the COMMIT of that write's transaction on the same connection."""
     picked = []
-    for statement in all_statements:
+    for n, statement in enumerate(all_statements):
         if statement[0] < filing["sent"] - 0.002:
             continue
         picked.append(statement)
         if filing["key"] in statement[2].values():
+            for later in all_statements[n + 1:]:
+                if later[3] == statement[3]:
+                    if later[1].strip().upper() == "COMMIT":
+                        picked.append(later)
+                        break
             return picked
     sys.exit(f"no statement carries Idempotency-Key {filing['key']}: is log_statement=all set for the database?")
 
@@ -145,12 +151,12 @@ def script(log, database, filings_file):
     print(f"-- One intake transaction of Aidline, captured automatically by bench/run on "
           f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC: the statements that PostgreSQL logged\n"
           f"-- (log_statement=all on database {database} only) for each of {len(filings)} urgent medical-emergency reports,\n"
-          f"-- from the moment the report was sent up to the write carrying its Idempotency-Key, kept when every\n"
+          f"-- from the moment the report was sent up to the write carrying its Idempotency-Key and its COMMIT, kept when every\n"
           f"-- filing ran them. Report ids: {', '.join(f['report'] for f in filings)}.\n"
           f"-- Values that must differ per transaction (UUIDs, bytea, report references) derive from :seed.\n"
           "\\set seed random(1, 9000000000000000000)")
     kept = 0
-    for _at, sql, parameters in windows[0]:
+    for _at, sql, parameters, _pid in windows[0]:
         if common[sql] <= 0:
             continue
         common[sql] -= 1

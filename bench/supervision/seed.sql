@@ -1,8 +1,9 @@
 -- bench/supervision: 100,000 reports over the 22 counties and the past year, each fast-tracked
 -- with a grant, a paid payment instruction and ten ledger entries (1,000,000 in all), through the
--- schema as it is: every trigger runs (coordinator tasks and their notifications open with each
--- report, the audit trail records every row, the ledger stays append-only), every foreign key holds,
--- and per grant the entitlement entries sum to amount_fen and the payments to what was paid.
+-- schema as it is: every trigger runs (the audit trail records every row, the ledger stays
+-- append-only), every foreign key holds, and per grant the entitlement entries sum to amount_fen and
+-- the payments to what was paid. Coordinator tasks are opened the way notification opens them from a
+-- ReportFiled event (insert, then route_task along the chain), without going through the events.
 \set ON_ERROR_STOP on
 \timing on
 
@@ -22,6 +23,14 @@ select gen_random_uuid(), 'BENCH-' || i,
 from generate_series(1, 100000) i
 join v on v.n = i % 2217
 cross join lateral (select now() - make_interval(days => i % 365, secs => (i * 7919) % 86400) as at) t;
+
+-- Coordinator tasks, as notification's TaskOpening opens them, each routed along its village's chain.
+insert into coordinator_task (id, report_id, report_reference, category, village_code, county_code, urgent, status, assignee,
+                              assignee_rank, acknowledgement_sla, assigned_at, acknowledge_by, created_at)
+select gen_random_uuid(), r.id, r.reference, r.category, r.village_code, r.county_code, r.urgent, 'ASSIGNED', 'sup-' || r.county_code,
+       3, case when r.urgent then interval '15 minutes' else interval '4 hours' end, r.created_at, r.created_at, r.created_at
+from report r where r.reference like 'BENCH-%';
+select count(route_task(t.id, 0, t.created_at, 'filed')) as routed from coordinator_task t where t.report_reference like 'BENCH-%';
 
 -- Grants: 2 % overdue, 2 % documented (to review), 1 % above the cap (to approve), 10 % confirmed,
 -- the rest waiting for documents (due in the future, so the sweep has nothing to do); 0.5 % flagged.
@@ -69,10 +78,10 @@ order by 5;
 update coordinator_task t
 set status = 'ACKNOWLEDGED', acknowledged_at = t.created_at + make_interval(secs => 20 + (hashtext(t.id::text) & 1023)),
     acknowledged_by = t.assignee, version = t.version + 1
-from report r where r.id = t.report_id and r.reference like 'BENCH-%' and abs(hashtext(t.id::text)) % 100 >= 5;
+where t.report_reference like 'BENCH-%' and abs(hashtext(t.id::text)) % 100 >= 5;
 update coordinator_task t
 set escalations = 1, escalation_exhausted = abs(hashtext(t.id::text)) % 5 = 0, version = t.version + 1
-from report r where r.id = t.report_id and r.reference like 'BENCH-%' and t.status = 'ASSIGNED' and abs(hashtext(t.id::text)) % 100 = 1;
+where t.report_reference like 'BENCH-%' and t.status = 'ASSIGNED' and abs(hashtext(t.id::text)) % 100 = 1;
 
 -- Notifications: the rest were delivered or cancelled; 0.5 % failed for good (dead letters).
 update notification n set status = case when abs(hashtext(n.id::text)) % 200 = 0 then 'FAILED' else 'CANCELLED' end,

@@ -4,7 +4,7 @@ create index coordinator_task_escalated on coordinator_task (county_code, acknow
     where status = 'ASSIGNED' and (escalations > 0 or escalation_exhausted);
 
 -- Published views: the only way other modules (supervision) read notification's tables.
-create view coordinator_task_view as
+create view task_assignment_view as
 select id, report_id, village_code, county_code, urgent, status, assignee, escalations,
        escalation_exhausted, acknowledge_by, acknowledged_at, created_at
 from coordinator_task;

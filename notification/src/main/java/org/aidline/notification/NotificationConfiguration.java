@@ -33,7 +33,7 @@ import org.aidline.notification.provider.HttpSmsSender;
 import org.aidline.notification.provider.JPushSender;
 import org.aidline.notification.provider.LoggingPushSender;
 import org.aidline.notification.provider.LoggingSmsSender;
-import org.aidline.notification.stream.RedisTaskSignals;
+import org.aidline.notification.stream.redis.RedisTaskSignals;
 import org.aidline.notification.stream.TaskEvents;
 import org.aidline.notification.stream.TaskSignals;
 import org.aidline.notification.stream.TaskStream;

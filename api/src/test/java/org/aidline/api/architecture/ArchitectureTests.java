@@ -1,45 +1,25 @@
 package org.aidline.api.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The arrows of ARCHITECTURE.md, kept true by the build. */
+/** The arrows of ARCHITECTURE.md, kept true by the build; each rule has a self-test in {@link ArchitectureSelfTests}. */
 @AnalyzeClasses(packages = "org.aidline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** The intake domain (feature packages, not their persistence or web edges) speaks only Java and Reactor. */
-    @ArchTest
-    static final ArchRule intakeDomainIsFreeOfSpringAndR2dbc = noClasses()
-            .that().resideInAnyPackage("org.aidline.intake.report", "org.aidline.intake.region", "org.aidline.intake.access",
-                    "org.aidline.intake.money", "org.aidline.intake.personaldata", "org.aidline.intake.payment",
-                    "org.aidline.intake.policy", "org.aidline.intake.review", "org.aidline.intake.ledger",
-                    "org.aidline.intake.monitoring", "org.aidline.intake.verification", "org.aidline.supervision")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "tools.jackson..");
+    private static final ModuleRules RULES = new ModuleRules("org.aidline");
 
-    /** The grant domain too: documents later, identity at the visit and deadlines are plain Java and Reactor. */
+    /** intake knows nothing of notification, supervision or the application; notification nothing of supervision; and so on. */
     @ArchTest
-    static final ArchRule grantDomainIsFreeOfSpringAndR2dbc = noClasses()
-            .that().resideInAPackage("org.aidline.intake.grant")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "tools.jackson..");
+    static final ArchRule modulesDependOnlyOnEarlierModules = RULES.modulesDependOnlyOnEarlierModules();
 
+    /** Modules meet through published types, events and views, never through another's persistence classes. */
     @ArchTest
-    static final ArchRule intakeKnowsNothingOfTheApplication = noClasses()
-            .that().resideInAPackage("org.aidline.intake..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.aidline.api..", "org.aidline.notification..");
+    static final ArchRule noModuleReachesIntoAnotherModulesPersistence = RULES.noModuleReachesIntoAnotherModulesPersistence();
 
+    /** Every feature package of every module is domain: plain Java and Reactor, Spring and R2DBC only at its edges. */
     @ArchTest
-    static final ArchRule notificationNeverReachesIntoIntakeInternals = noClasses()
-            .that().resideInAPackage("org.aidline.notification..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.aidline.intake..persistence..", "org.aidline.api..")
-            // The notification module is still empty: the rule stands guard for when it fills.
-            .allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule webAdaptersDoNotTouchPersistence = noClasses()
-            .that().resideInAPackage("org.aidline.api..")
-            .should().dependOnClassesThat().resideInAPackage("org.aidline.intake..persistence..");
+    static final ArchRule featureDomainsAreFreeOfSpringR2dbcAndJackson = RULES.featureDomainsAreFreeOfSpringR2dbcAndJackson();
 }

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every figure in one statement (one round trip): reports of the period by county and filing time
  * (index report_county_newest), time to grant from the grant's first PAYMENT entry (ledger_entry_first_payment, V11),
- * time to acknowledge from the county's tasks of the period (coordinator_task_county), money from
+ * time to acknowledge from the county's tasks of the period (notification's task_assignment_view, on its county index), money from
  * the ledger's entries booked in the period (ledger_entry_county_at), percentiles by percentile_cont.
  */
 public class R2dbcSupervisionStatistics implements SupervisionStatistics {
@@ -37,7 +37,7 @@ public class R2dbcSupervisionStatistics implements SupervisionStatistics {
             acked_p as (
                 select count(*) as n,
                        percentile_cont(array[0.5, 0.9, 0.99]) within group (order by extract(epoch from t.acknowledged_at - t.created_at)) as p
-                from coordinator_task_view t where %3$s %4$s and t.acknowledged_at is not null),
+                from task_assignment_view t where %3$s %4$s and t.acknowledged_at is not null),
             money as (
                 select coalesce(sum(le.amount_fen) filter (where le.kind in ('GRANT', 'ADJUSTMENT', 'REVOCATION')), 0) as granted,
                        coalesce(sum(le.amount_fen) filter (where le.kind = 'PAYMENT'), 0) as paid,

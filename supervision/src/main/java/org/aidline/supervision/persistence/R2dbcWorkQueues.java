@@ -58,7 +58,7 @@ public class R2dbcWorkQueues implements WorkQueues {
                        case when t.escalation_exhausted then 0 when t.urgent then 1 else 2 end as rank,
                        t.acknowledge_by as since, case when t.escalation_exhausted then 'EXHAUSTED' else 'ESCALATED' end as state,
                        cast(null as bigint) as amount_fen, t.assignee as detail
-                from coordinator_task_view t left join aid_grant_view g on g.report_id = t.report_id
+                from task_assignment_view t left join aid_grant_view g on g.report_id = t.report_id
                 where t.status = 'ASSIGNED' and (t.escalations > 0 or t.escalation_exhausted) and %s
                 """);
         SELECTS.put(WorkQueue.FAILED_PAYMENTS, """

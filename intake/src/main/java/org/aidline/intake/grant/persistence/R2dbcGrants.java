@@ -1,5 +1,6 @@
 package org.aidline.intake.grant.persistence;
 
+import org.aidline.intake.ledger.persistence.LedgerEntries;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
 import java.nio.ByteBuffer;
@@ -86,7 +87,7 @@ public class R2dbcGrants implements Grants {
             select count(*) as identified from identified
             """.formatted(NEXT_SEQUENCE.formatted("i"));
 
-    private static final String CANCEL_AS_DUPLICATE = """
+    private static final String CANCEL_AS_DUPLICATE = ("""
             with rival as (
                 select o.report_id
                   from aid_grant g join aid_grant o on o.household_key = :idHash and o.id <> g.id
@@ -106,10 +107,11 @@ public class R2dbcGrants implements Grants {
                  where g.id = :id and g.version = :expected and g.status = 'AWAITING_IDENTITY'
                 returning g.id, g.report_id, g.county_code, before.granted_fen as amount_fen, rival.report_id as linked),
             reversal as (
-                insert into ledger_entry (county_code, grant_id, kind, amount_fen, at, actor, reference)
-                select c.county_code, c.id, 'REVOCATION', -c.amount_fen, :at, :system, r.reference
+            """ + LedgerEntries.append("""
+                select c.county_code, c.id, 'REVOCATION', -c.amount_fen, :at, :system, r.reference, cast(null as uuid)
                   from cancelled c join report r on r.id = c.report_id
-                 where c.amount_fen > 0),
+                 where c.amount_fen > 0""") + """
+            ),
             subject as (
                 update report r
                    set subject_id_cipher = :idCipher, subject_id_hash = :idHash, subject_id_masked = :idMasked,
@@ -127,7 +129,7 @@ public class R2dbcGrants implements Grants {
                                'linkedReport', cast(c.linked as text), 'reportStatus', 'DUPLICATE', 'reversedFen', c.amount_fen))
                   ) as e(n, type, actor, detail))
             select linked from cancelled
-            """.formatted(NEXT_SEQUENCE.formatted("c"));
+            """).formatted(NEXT_SEQUENCE.formatted("c"));
 
     private static final String IDENTIFY_SUBJECT = """
             with subject as (

@@ -1,5 +1,6 @@
 package org.aidline.intake.payment.persistence;
 
+import org.aidline.intake.ledger.persistence.LedgerEntries;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -57,25 +58,26 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
 
     // Paid, ledgered and told in the report's history at once; status in the WHERE clause and the
     // unique ledger index on the instruction make a second payment of it impossible.
-    private static final String PAID = """
+    private static final String PAID = ("""
             with paid as (
                 update payment_instruction p
                 set status = 'PAID', claim = null, last_error = null, updated_at = :at
                 where p.reference_id = :reference and p.status in ('PENDING', 'SENDING', 'SENT', 'FAILED')
                 returning p.id, p.grant_id, p.kind, p.amount_fen, p.reference_id),
             entry as (
-                insert into ledger_entry (county_code, grant_id, kind, amount_fen, at, actor, reference, payment_instruction_id)
+            """ + LedgerEntries.append("""
                 select g.county_code, paid.grant_id, paid.kind,
                     case when paid.kind = 'RECOVERY' then -paid.amount_fen else paid.amount_fen end,
                     :at, :actor, paid.reference_id, paid.id
-                from paid join aid_grant g on g.id = paid.grant_id),
+                from paid join aid_grant g on g.id = paid.grant_id""") + """
+            ),
             event as (
                 insert into report_event (report_id, sequence, type, at, actor, detail)
                 select g.report_id, %s, '%s', :at, :actor,
                     jsonb_build_object('payment', paid.id, 'referenceId', paid.reference_id, 'kind', paid.kind, 'amountFen', paid.amount_fen)
                 from paid join aid_grant g on g.id = paid.grant_id)
             select count(*) as changed from paid
-            """.formatted(NEXT_EVENT, PaymentEvents.PAID);
+            """).formatted(NEXT_EVENT, PaymentEvents.PAID);
 
     private static final String REFUSED = """
             with refused as (

@@ -1,5 +1,6 @@
 package org.aidline.intake.report.persistence;
 
+import org.aidline.intake.ledger.persistence.LedgerEntries;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -74,8 +75,9 @@ public class R2dbcReports implements Reports {
                 from added where cast(:grantId as uuid) is not null
                 returning id, amount_fen),
             entitlement as (
-                insert into ledger_entry (county_code, grant_id, kind, amount_fen, at, actor, reference)
-                select :county, granted.id, 'GRANT', granted.amount_fen, :at, :system, :reference from granted),
+            """ + LedgerEntries.append("""
+                select :county, granted.id, 'GRANT', granted.amount_fen, :at, :system, :reference, cast(null as uuid) from granted""") + """
+            ),
             instruction as (
                 insert into payment_instruction (id, reference_id, grant_id, kind, amount_fen, status, next_attempt_at, created_at, updated_at)
                 select cast(:paymentId as uuid), cast(:paymentId as text), granted.id, 'PAYMENT', granted.amount_fen, 'PENDING', :at, :at, :at

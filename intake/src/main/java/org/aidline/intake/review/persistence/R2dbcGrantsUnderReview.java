@@ -1,5 +1,6 @@
 package org.aidline.intake.review.persistence;
 
+import org.aidline.intake.ledger.persistence.LedgerEntries;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,16 +42,17 @@ public class R2dbcGrantsUnderReview implements GrantsUnderReview {
             + "g.awaiting_approval_fen, g.override_reason, g.policy_county, g.policy_version, g.version, g.updated_at, "
             + PAID_OR_BEING_PAID + " as paid_fen from aid_grant g join report r on r.id = g.report_id where g.id = :id";
 
-    private static final String APPLY = """
+    private static final String APPLY = ("""
             with changed as (
                 update aid_grant g set status = :status, amount_fen = :amountFen, awaiting_approval_fen = :awaitingFen,
                     updated_at = :at, version = g.version + 1
                 where g.id = :grant and g.version = :version and greatest(0, %s) = :paidFen
                 returning g.id, g.report_id, g.county_code),
             entitlement as (
-                insert into ledger_entry (county_code, grant_id, kind, amount_fen, at, actor, reference)
-                select county_code, id, cast(:entryKind as text), :entryFen, :at, :actor, :reference from changed
-                where cast(:entryKind as text) is not null),
+            """ + LedgerEntries.append("""
+                select county_code, id, cast(:entryKind as text), :entryFen, :at, :actor, :reference, cast(null as uuid) from changed
+                where cast(:entryKind as text) is not null""") + """
+            ),
             instruction as (
                 insert into payment_instruction (id, reference_id, grant_id, kind, amount_fen, status, attempts, next_attempt_at,
                     created_at, updated_at)
@@ -65,7 +67,7 @@ public class R2dbcGrantsUnderReview implements GrantsUnderReview {
                     :eventType, :at, :actor, cast(:detail as jsonb)
                 from changed)
             select count(*) as changed from changed
-            """.formatted(PAID_OR_BEING_PAID);
+            """).formatted(PAID_OR_BEING_PAID);
 
     private static final String OVERRIDE = """
             with reopened as (
@@ -82,9 +84,10 @@ public class R2dbcGrantsUnderReview implements GrantsUnderReview {
                 from reopened
                 returning id, county_code, amount_fen),
             entitlement as (
-                insert into ledger_entry (county_code, grant_id, kind, amount_fen, at, actor, reference)
-                select granted.county_code, granted.id, 'GRANT', granted.amount_fen, :at, :supervisor, reopened.reference
-                from granted, reopened),
+            """ + LedgerEntries.append("""
+                select granted.county_code, granted.id, 'GRANT', granted.amount_fen, :at, :supervisor, reopened.reference, cast(null as uuid)
+                from granted, reopened""") + """
+            ),
             instruction as (
                 insert into payment_instruction (id, reference_id, grant_id, kind, amount_fen, status, attempts, next_attempt_at,
                     created_at, updated_at)

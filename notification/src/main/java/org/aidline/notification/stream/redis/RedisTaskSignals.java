@@ -1,6 +1,7 @@
-package org.aidline.notification.stream;
+package org.aidline.notification.stream.redis;
 
 import java.time.Duration;
+import org.aidline.notification.stream.TaskSignals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;

@@ -1,0 +1,123 @@
+package org.aidline.api.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.aidline.api.support.IntegrationTest;
+import org.aidline.intake.events.EventDelivery;
+import org.aidline.intake.events.EventSubscriber;
+import org.aidline.intake.events.IntakeEvent;
+import org.aidline.intake.events.persistence.R2dbcEventLog;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Intake's events reach each subscriber exactly once and in commit-safe order: an event that an
+ * older transaction commits late is not passed over, and several consumers at once (instances)
+ * never deliver one event twice.
+ */
+@IntegrationTest
+class IntakeEventsIntegrationTests {
+
+    // Rejected reports ask nothing of notification: its own subscriber skips these test events.
+    private static final String INSERT_EVENTS = """
+            insert into domain_event (id, type, report_id, occurred_at, payload)
+            select e.id, 'ReportFiled', e.report, now(), jsonb_build_object(
+                'id', e.id, 'reportId', e.report, 'reference', 'TEST-' || e.id, 'channel', 'APP', 'category', 'OTHER',
+                'villageCode', '640104001001', 'countyCode', '640104', 'urgent', false, 'decision', 'REJECTED',
+                'acknowledgeWithinSeconds', 14400, 'occurredAt', now())
+            from (select gen_random_uuid() as id, gen_random_uuid() as report from generate_series(1, :count)) e
+            returning id
+            """;
+
+    @Autowired
+    R2dbcEventLog log;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    ConnectionFactory connections;
+
+    @Test
+    void anEventCommittedLateByAnOlderTransactionIsNotPassedOver() {
+        Recording subscriber = caughtUp();
+        Connection older = Mono.from(connections.create()).block(Duration.ofSeconds(10));
+        try {
+            Mono.from(older.beginTransaction()).block(Duration.ofSeconds(10));
+            UUID late = Flux.from(older.createStatement(INSERT_EVENTS.replace(":count", "1")).execute())
+                    .flatMap(result -> result.map(row -> row.get("id", UUID.class)))
+                    .blockFirst(Duration.ofSeconds(10));
+            UUID early = insertEvents(1).get(0);
+
+            deliver(subscriber);
+            assertThat(subscriber.seen()).as("committed, but after a transaction still running").doesNotContain(early, late);
+
+            Mono.from(older.commitTransaction()).block(Duration.ofSeconds(10));
+            deliver(subscriber);
+            assertThat(subscriber.seen()).containsSubsequence(late, early).doesNotHaveDuplicates();
+        } finally {
+            Mono.from(older.close()).block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void severalConsumersAtOnceDeliverEveryEventOnce() {
+        Recording subscriber = caughtUp();
+        List<UUID> published = insertEvents(250);
+
+        // Four consumers (as four instances would) race for the subscription, batch after batch.
+        Flux.range(0, 4)
+                .flatMap(consumer -> delivery().deliverDue(subscriber).subscribeOn(Schedulers.parallel()))
+                .then()
+                .block(Duration.ofSeconds(30));
+        deliver(subscriber);
+
+        assertThat(subscriber.seen()).doesNotHaveDuplicates().containsSubsequence(published);
+    }
+
+    private Recording caughtUp() {
+        Recording subscriber = new Recording("test-" + UUID.randomUUID());
+        log.register(subscriber.name()).block(Duration.ofSeconds(10));
+        deliver(subscriber);
+        subscriber.seen().clear();
+        return subscriber;
+    }
+
+    private void deliver(Recording subscriber) {
+        delivery().deliverDue(subscriber).block(Duration.ofSeconds(30));
+    }
+
+    private EventDelivery delivery() {
+        // No waiting for older transactions here: the tests decide when those finish.
+        return new EventDelivery(log, 100, Duration.ofMillis(1), 0);
+    }
+
+    private List<UUID> insertEvents(int count) {
+        return database.sql(INSERT_EVENTS).bind("count", count).map(row -> row.get("id", UUID.class)).all()
+                .collectList().block(Duration.ofSeconds(10));
+    }
+
+    /** Records what it is given, in order; several consumers may call it at once. */
+    private record Recording(String name, List<UUID> seen) implements EventSubscriber {
+
+        Recording(String name) {
+            this(name, Collections.synchronizedList(new ArrayList<>()));
+        }
+
+        @Override
+        public Mono<Void> on(IntakeEvent event) {
+            return Mono.fromRunnable(() -> seen.add(event.id()));
+        }
+    }
+}
