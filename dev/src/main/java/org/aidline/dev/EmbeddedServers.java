@@ -17,9 +17,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The servers of the embedded default: no PostgreSQL configured, an embedded one; no Redis, an
  * embedded one. The {@code prod} profile gets neither. Runs before the api's
- * {@code EmbeddedDefaults}, which then finds both configured (here or by the user) and adds the
- * rest of the development defaults, or, without this module (the packaged jar), stops the start-up
- * saying what to configure.
+ * {@code EmbeddedDefaults}, which adds the rest of the development defaults (issuer, keys, Flyway
+ * from R2DBC). Without this module (the packaged jar), the api's {@code RequiredServices} stops the
+ * start-up instead, saying what to configure.
  */
 public class EmbeddedServers implements EnvironmentPostProcessor, Ordered {
 
@@ -72,7 +72,7 @@ public class EmbeddedServers implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    // The same tests as the api's EmbeddedDefaults, which fails the start-up when either is missing.
+    // The same tests as the api's RequiredServices, which stops the start-up when either is missing.
 
     static boolean postgresConfigured(ConfigurableEnvironment environment) {
         return environment.containsProperty("spring.r2dbc.url");

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * PostgreSQL or Redis is neither configured nor embedded: the packaged jar (or the {@code prod}
- * profile) with nothing configured ({@link RequiredServices}). Says what to configure; {@link MissingServicesFailureAnalyzer}
- * shows it as Spring Boot's start-up failure report.
+ * profile) with nothing configured, found by {@link RequiredServices}. Says what to configure;
+ * {@link MissingServicesFailureAnalyzer} shows it as Spring Boot's start-up failure report.
  */
 public class MissingServicesException extends IllegalStateException {
 
