@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.mock.env.MockEnvironment;
 
 class EmbeddedDefaultsTests {
 
-    final EmbeddedDefaults defaults = new EmbeddedDefaults(new DeferredLogs());
+    final EmbeddedDefaults defaults = new EmbeddedDefaults();
 
     @Test
     void prodProfileGetsNothingEmbedded() {
@@ -18,6 +17,7 @@ class EmbeddedDefaultsTests {
         defaults.postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getPropertySources().contains(EmbeddedDefaults.PROPERTY_SOURCE)).isFalse();
         assertThat(environment.containsProperty("aidline.dev-issuer.enabled")).isFalse();
+        assertThat(environment.containsProperty("aidline.personal-data.encryption-key")).isFalse();
     }
 
     @Test

