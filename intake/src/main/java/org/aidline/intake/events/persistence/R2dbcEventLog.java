@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,7 +56,8 @@ public class R2dbcEventLog implements EventLog {
     public R2dbcEventLog(DatabaseClient database, TransactionalOperator transactions, JsonMapper json) {
         this.database = database;
         this.transactions = transactions;
-        this.json = json;
+        // A newer instance may publish fields this one does not know yet: they are not its business.
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     /** Starts the subscriber at the first event if it has no position yet. */
