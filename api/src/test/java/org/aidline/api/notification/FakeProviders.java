@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +32,6 @@ public class FakeProviders implements ResponseDefinitionTransformerV2 {
     private final Map<String, List<Received>> byNotification = new ConcurrentHashMap<>();
     private final Map<String, Long> firstByReport = new ConcurrentHashMap<>();
     private final AtomicBoolean failingHalf = new AtomicBoolean();
-    private final AtomicLong calls = new AtomicLong();
     private final Map<String, AtomicInteger> quotaSeen = new ConcurrentHashMap<>();
     private final AtomicBoolean invalidHealed = new AtomicBoolean();
     private final AtomicInteger tokensIssued = new AtomicInteger();
@@ -110,7 +108,9 @@ public class FakeProviders implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinitionBuilder response(String provider, String address, String notificationId) {
-        if (failingHalf.get() && calls.incrementAndGet() % 2 == 1) {
+        // Every notification's first call fails and its second succeeds: half the calls, whatever else calls meanwhile
+        // (a counter over all calls could hand one notification every failing turn until it runs out of attempts).
+        if (failingHalf.get() && received(notificationId).size() % 2 == 0) {
             return "JPUSH".equals(provider)
                     ? builder(503, "{\"error\":{\"code\":1028,\"message\":\"server busy\"}}")
                     : builder(503, fcmError(503, "UNAVAILABLE", "UNAVAILABLE"));
