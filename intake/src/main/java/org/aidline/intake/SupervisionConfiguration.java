@@ -23,6 +23,7 @@ import org.aidline.intake.triage.TriageRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires policy administration, supervisor review, the ledger's read path, work queues, statistics and exports. */
@@ -41,8 +42,8 @@ public class SupervisionConfiguration {
     }
 
     @Bean
-    GrantsUnderReview grantsUnderReview(DatabaseClient database) {
-        return new R2dbcGrantsUnderReview(database, STORED_JSON);
+    GrantsUnderReview grantsUnderReview(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcGrantsUnderReview(database, transactions, STORED_JSON);
     }
 
     @Bean
