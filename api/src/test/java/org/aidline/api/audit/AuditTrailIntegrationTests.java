@@ -101,6 +101,40 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void documentsAttachedByTheCitizenAndATaskCompletedByItsCoordinatorAreAuditedUnderEachAndTheirRequest() {
+        Tokens.Caller citizen = tokens.newCitizen();
+        JsonNode report = file(citizen, "req-" + UUID.randomUUID());
+        String grant = report.at("/grant/id").asString();
+        String etag = web.get().uri("/api/v1/grants/{id}", grant).header("Authorization", citizen.bearer()).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        String attachId = "attach-" + grant;
+        web.post().uri("/api/v1/grants/{id}/documents", grant).header("Authorization", citizen.bearer()).header("If-Match", etag)
+                .header(AuditContextFilter.HEADER, attachId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("documents", List.of(Map.of("type", "ID", "size", 204800,
+                        "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "uri", "https://files.example.gov.cn/d/id-" + UUID.randomUUID() + ".jpg"))))
+                .exchange().expectStatus().isOk();
+
+        String task = rows("select id::text as id from coordinator_task where report_id = :report", "report",
+                UUID.fromString(report.get("id").asString())).get(0).get("id").toString();
+        String coordinator = tokens.issue("coord-640104001001", List.of(Role.COORDINATOR), "640104001001");
+        web.post().uri("/api/v1/coordinator/tasks/{id}/ack", task).header("Authorization", "Bearer " + coordinator)
+                .exchange().expectStatus().isOk();
+        String completeId = "complete-" + task;
+        web.post().uri("/api/v1/coordinator/tasks/{id}/complete", task).header("Authorization", "Bearer " + coordinator)
+                .header(AuditContextFilter.HEADER, completeId).exchange().expectStatus().isOk();
+
+        assertThat(rows("select entity_type, entity_id, action, actor from audit_event where request_id = :request", "request", attachId))
+                .extracting(event -> event.get("entity_type"), event -> event.get("entity_id"), event -> event.get("action"),
+                        event -> event.get("actor"))
+                .containsExactly(tuple("aid_grant", grant, "UPDATE", citizen.subject()));
+        assertThat(rows("select entity_type, entity_id, action, actor from audit_event where request_id = :request", "request", completeId))
+                .extracting(event -> event.get("entity_type"), event -> event.get("entity_id"), event -> event.get("action"),
+                        event -> event.get("actor"))
+                .containsExactly(tuple("coordinator_task", task, "UPDATE", "coord-640104001001"));
+    }
+
+    @Test
     void aDeviceRegisteredAndUnregisteredIsAuditedUnderItsUserAndEachRequest() {
         // A coordinator of no village, so that no push of another test goes to this phone.
         Tokens.Caller coordinator = tokens.staff(Role.COORDINATOR, "640104999999");
