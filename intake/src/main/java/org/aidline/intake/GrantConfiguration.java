@@ -12,6 +12,7 @@ import org.aidline.intake.report.ReportQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires documents later: grant reads, attachments, identity at the visit and the deadline sweep. */
@@ -22,8 +23,8 @@ public class GrantConfiguration {
     private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
 
     @Bean
-    Grants grants(DatabaseClient database) {
-        return new R2dbcGrants(database, STORED_JSON);
+    Grants grants(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcGrants(database, transactions, STORED_JSON);
     }
 
     @Bean

@@ -36,8 +36,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    R2dbcPolicies policies(DatabaseClient database) {
-        return new R2dbcPolicies(database, STORED_JSON);
+    R2dbcPolicies policies(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcPolicies(database, transactions, STORED_JSON);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** Wires paying out; the gateway itself is the application's to provide. */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +26,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 public class PaymentsConfiguration {
 
     @Bean
-    PaymentInstructions paymentInstructions(DatabaseClient database) {
-        return new R2dbcPaymentInstructions(database);
+    PaymentInstructions paymentInstructions(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcPaymentInstructions(database, transactions);
     }
 
     @Bean

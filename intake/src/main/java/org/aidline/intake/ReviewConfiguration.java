@@ -14,6 +14,7 @@ import org.aidline.intake.triage.TriageRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires policy administration, supervisor review and the ledger's read path. */
@@ -29,8 +30,8 @@ public class ReviewConfiguration {
     }
 
     @Bean
-    GrantsUnderReview grantsUnderReview(DatabaseClient database) {
-        return new R2dbcGrantsUnderReview(database, STORED_JSON);
+    GrantsUnderReview grantsUnderReview(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcGrantsUnderReview(database, transactions, STORED_JSON);
     }
 
     @Bean

@@ -51,6 +51,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
@@ -62,8 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class NotificationConfiguration {
 
     @Bean
-    CoordinatorTasks coordinatorTasks(DatabaseClient database) {
-        return new R2dbcCoordinatorTasks(database);
+    CoordinatorTasks coordinatorTasks(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcCoordinatorTasks(database, transactions);
     }
 
     /** Subscribed to intake's events: a report filed opens its task. */
@@ -78,13 +79,13 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    StaffAvailability staffAvailability(DatabaseClient database) {
-        return new R2dbcStaffAvailability(database);
+    StaffAvailability staffAvailability(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcStaffAvailability(database, transactions);
     }
 
     @Bean
-    Devices devices(DatabaseClient database) {
-        return new R2dbcDevices(database);
+    Devices devices(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcDevices(database, transactions);
     }
 
     @Bean

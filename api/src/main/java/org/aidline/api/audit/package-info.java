@@ -1,4 +1,4 @@
-/** The audit trail's HTTP face and its plumbing: who and which request every write is recorded under. */
+/** The audit trail's HTTP face and its plumbing: who and which request every transaction is recorded under. */
 @NullMarked
 package org.aidline.api.audit;
 

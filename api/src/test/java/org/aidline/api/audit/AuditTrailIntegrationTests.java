@@ -2,6 +2,7 @@ package org.aidline.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -106,6 +107,94 @@ class AuditTrailIntegrationTests {
         assertThat(update.get("requestId").asString()).isEqualTo("ack-" + task);
         assertThat(update.at("/before/status").asString()).isEqualTo("ASSIGNED");
         assertThat(update.at("/after/status").asString()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void documentsAttachedByTheCitizenAndATaskCompletedByItsCoordinatorAreAuditedUnderEachAndTheirRequest() {
+        Tokens.Caller citizen = tokens.newCitizen();
+        JsonNode report = file(citizen, "req-" + UUID.randomUUID());
+        String grant = report.at("/grant/id").asString();
+        String etag = web.get().uri("/api/v1/grants/{id}", grant).header("Authorization", citizen.bearer()).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        String attachId = "attach-" + grant;
+        web.post().uri("/api/v1/grants/{id}/documents", grant).header("Authorization", citizen.bearer()).header("If-Match", etag)
+                .header(AuditContextFilter.HEADER, attachId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("documents", List.of(Map.of("type", "ID", "size", 204800,
+                        "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "uri", "https://files.example.gov.cn/d/id-" + UUID.randomUUID() + ".jpg"))))
+                .exchange().expectStatus().isOk();
+
+        String task = rows("select id::text as id from coordinator_task where report_id = :report", "report",
+                UUID.fromString(report.get("id").asString())).get(0).get("id").toString();
+        String coordinator = tokens.issue("coord-640104001001", List.of(Role.COORDINATOR), "640104001001");
+        web.post().uri("/api/v1/coordinator/tasks/{id}/ack", task).header("Authorization", "Bearer " + coordinator)
+                .exchange().expectStatus().isOk();
+        String completeId = "complete-" + task;
+        web.post().uri("/api/v1/coordinator/tasks/{id}/complete", task).header("Authorization", "Bearer " + coordinator)
+                .header(AuditContextFilter.HEADER, completeId).exchange().expectStatus().isOk();
+
+        assertThat(rows("select entity_type, entity_id, action, actor from audit_event where request_id = :request", "request", attachId))
+                .extracting(event -> event.get("entity_type"), event -> event.get("entity_id"), event -> event.get("action"),
+                        event -> event.get("actor"))
+                .containsExactly(tuple("aid_grant", grant, "UPDATE", citizen.subject()));
+        assertThat(rows("select entity_type, entity_id, action, actor from audit_event where request_id = :request", "request", completeId))
+                .extracting(event -> event.get("entity_type"), event -> event.get("entity_id"), event -> event.get("action"),
+                        event -> event.get("actor"))
+                .containsExactly(tuple("coordinator_task", task, "UPDATE", "coord-640104001001"));
+    }
+
+    @Test
+    void aDeviceRegisteredAndUnregisteredIsAuditedUnderItsUserAndEachRequest() {
+        // A coordinator of no village, so that no push of another test goes to this phone.
+        Tokens.Caller coordinator = tokens.staff(Role.COORDINATOR, "640104999999");
+        String token = "audit-" + UUID.randomUUID();
+        web.post().uri("/api/v1/devices").header("Authorization", coordinator.bearer()).header(AuditContextFilter.HEADER, "register-" + token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("provider", "FCM", "token", token)).exchange()
+                .expectStatus().isCreated();
+        web.delete().uri(uri -> uri.path("/api/v1/devices").queryParam("provider", "FCM").queryParam("deviceToken", token).build())
+                .header("Authorization", coordinator.bearer()).header(AuditContextFilter.HEADER, "unregister-" + token).exchange()
+                .expectStatus().isNoContent();
+
+        List<Map<String, Object>> events = rows("select action, actor, request_id from audit_event "
+                + "where entity_type = 'device' and after ->> 'token' = :token order by id", "token", token);
+        assertThat(events).extracting(event -> event.get("action"), event -> event.get("actor"), event -> event.get("request_id"))
+                .containsExactly(tuple("INSERT", coordinator.subject(), "register-" + token),
+                        tuple("UPDATE", coordinator.subject(), "unregister-" + token));
+    }
+
+    @Test
+    void anIdentityWhoseFirstWriteRollsBackIsAuditedUnderTheCoordinatorAndTheRequestOnlyForWhatStays() {
+        // The household already has its fast-track grant: identifying the hotline report's subject fails in the
+        // database and rolls back; the same request then cancels the grant as a duplicate in a transaction of its own.
+        Map<String, Object> granted = SampleReports.selfReport();
+        file(tokens.newCitizen(), granted, "req-" + UUID.randomUUID());
+        String village = "640104002003";
+        Map<String, Object> hotline = SampleReports.hotlineReport(village, "13900000003");
+        hotline.put("category", "ACCIDENT");
+        hotline.put("urgent", true);
+        JsonNode waiting = json.readTree(web.post().uri("/api/v1/hotline/reports")
+                .header("Authorization", tokens.staff(Role.OPERATOR, "640104").bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(hotline).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        String grant = waiting.at("/grant/id").asString();
+        assertThat(waiting.at("/grant/status").asString()).isEqualTo("AWAITING_IDENTITY");
+
+        Tokens.Caller coordinator = tokens.staff(Role.COORDINATOR, village);
+        String requestId = "identify-" + UUID.randomUUID();
+        web.post().uri("/api/v1/reports/{id}/identity", waiting.get("id").asString())
+                .header("Authorization", coordinator.bearer()).header(AuditContextFilter.HEADER, requestId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("idNumber", SampleReports.subjectOf(granted).get("idNumber")))
+                .exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("DUPLICATE");
+
+        List<Map<String, Object>> events = rows("select entity_type, entity_id, action, actor from audit_event where request_id = :request "
+                + "order by id", "request", requestId);
+        // No payment instruction: the rolled-back identity's insert left no event.
+        assertThat(events).extracting(event -> event.get("entity_type"), event -> event.get("action"))
+                .containsExactlyInAnyOrder(tuple("aid_grant", "UPDATE"), tuple("ledger_entry", "INSERT"), tuple("report", "UPDATE"));
+        assertThat(events).allSatisfy(event -> assertThat(event.get("actor")).isEqualTo(coordinator.subject()));
+        assertThat(events).filteredOn(event -> "aid_grant".equals(event.get("entity_type")))
+                .extracting(event -> event.get("entity_id")).containsExactly(grant);
     }
 
     @Test
@@ -241,11 +330,15 @@ class AuditTrailIntegrationTests {
     }
 
     private JsonNode file(Tokens.Caller citizen, String requestId) {
+        return file(citizen, SampleReports.selfReport(), requestId);
+    }
+
+    private JsonNode file(Tokens.Caller citizen, Map<String, Object> report, String requestId) {
         return json.readTree(web.post().uri("/api/v1/reports")
                 .header("Authorization", citizen.bearer())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header(AuditContextFilter.HEADER, requestId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(SampleReports.selfReport()).exchange()
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(report).exchange()
                 .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
     }
 

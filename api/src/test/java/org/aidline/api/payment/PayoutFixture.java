@@ -132,6 +132,14 @@ public class PayoutFixture {
                 .map(row -> row.get(0, Long.class)).all().collectList().block();
     }
 
+    /** Who the audit trail says made the grant's ledger entries of a kind, in order. */
+    public List<String> ledgeredBy(Filed filed, String kind) {
+        return database.sql("select e.actor from audit_event e join ledger_entry l on e.entity_type = 'ledger_entry' "
+                        + "and e.entity_id = l.id::text where l.grant_id = :grant and l.kind = :kind order by e.id")
+                .bind("grant", filed.grantId()).bind("kind", kind)
+                .map(row -> row.get(0, String.class)).all().collectList().block();
+    }
+
     /** The types of the report's history, in order. */
     public List<String> history(Filed filed) {
         return database.sql("select type from report_event where report_id = :report order by sequence")

@@ -121,6 +121,7 @@ class PayoutIntegrationTests {
         assertThat(disbursed.currency()).isEqualTo("CNY");
         assertThat(disbursed.paid()).hasValue(1);
         assertThat(payouts.ledgered(filed, "PAYMENT")).containsExactly(240000L);
+        assertThat(payouts.ledgeredBy(filed, "PAYMENT")).as("paid by the dispatcher, in the background").containsExactly("system");
         assertThat(payouts.history(filed)).contains("PAID");
         List<LoggedRequest> requests = sentFor(payee);
         assertThat(requests.get(0).getBodyAsString())
@@ -257,6 +258,7 @@ class PayoutIntegrationTests {
         payouts.callback(filed.reference(), "SUCC", null).expectStatus().isOk()
                 .expectBody().jsonPath("$.message.settled").isEqualTo(0);
         assertThat(payouts.ledgered(filed, "PAYMENT")).containsExactly(240000L);
+        assertThat(payouts.ledgeredBy(filed, "PAYMENT")).as("paid on the gateway's word").containsExactly("bank-gateway");
         assertThat(bank.disbursed(filed.reference()).paid()).hasValue(1);
     }
 

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
+import org.aidline.intake.audit.AuditContext;
 import org.aidline.intake.report.ReportEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import reactor.util.retry.Retry;
 
 /**
@@ -67,6 +69,9 @@ public class PaymentDispatcher {
                                 : Mono.just(sent));
         return outcome
                 .flatMap(result -> record(claimed, result))
+                // The system pays, and says so to the audit trail: else the trail would take the name the
+                // ledger entry gives the system (its actor column), where every other background change says 'system'.
+                .contextWrite(Context.of(AuditContext.class, AuditContext.SYSTEM))
                 .onErrorResume(failure -> {
                     // The claim stays until its lease ends; then this instruction is taken again.
                     log.warn("Payment {} could not be recorded; it is retried after its lease", instruction.referenceId(), failure);

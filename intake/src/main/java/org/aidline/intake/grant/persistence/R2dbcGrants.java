@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Grants in PostgreSQL. Every change is a single statement that names the version and status it
  * was decided on, so the database refuses a change decided on a state that is gone. History
- * events are appended after the report's last one in the same statement.
+ * events are appended after the report's last one in the same statement. A change made for someone
+ * runs in a transaction (the caller's, if any), which records who for the audit trail.
  */
 public class R2dbcGrants implements Grants {
 
@@ -176,10 +178,12 @@ public class R2dbcGrants implements Grants {
     private static final TimeBasedEpochRandomGenerator IDS = Generators.timeBasedEpochRandomGenerator();
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
     private final GrantRows rows;
 
-    public R2dbcGrants(DatabaseClient database, JsonMapper json) {
+    public R2dbcGrants(DatabaseClient database, TransactionalOperator transactions, JsonMapper json) {
         this.database = database;
+        this.transactions = transactions;
         this.rows = new GrantRows(json);
     }
 
@@ -204,6 +208,7 @@ public class R2dbcGrants implements Grants {
                 .bind("at", utc(events.get(0).at()))
                 .map(row -> row.get("version", Integer.class))
                 .one()
+                .as(transactions::transactional)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcGrants::collision);
     }
 
@@ -220,6 +225,7 @@ public class R2dbcGrants implements Grants {
                 .bind("at", utc(at))
                 .map(row -> row.get("identified", Long.class))
                 .one()
+                .as(transactions::transactional)
                 .map(identified -> identified > 0)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcGrants::collision);
     }
@@ -237,6 +243,7 @@ public class R2dbcGrants implements Grants {
                 .bind("at", utc(at))
                 .map(row -> new ReportId(row.get("linked", UUID.class)))
                 .one()
+                .as(transactions::transactional)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcGrants::collision);
     }
 
@@ -249,6 +256,7 @@ public class R2dbcGrants implements Grants {
                 .bind("at", utc(at))
                 .map(row -> row.get("identified", Long.class))
                 .one()
+                .as(transactions::transactional)
                 .map(identified -> identified > 0)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcGrants::collision);
     }

@@ -24,6 +24,7 @@ import org.aidline.intake.report.ReportId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -108,9 +109,11 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
             """.formatted(NEXT_EVENT, PaymentEvents.PAYMENT_RETRIED);
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
 
-    public R2dbcPaymentInstructions(DatabaseClient database) {
+    public R2dbcPaymentInstructions(DatabaseClient database, TransactionalOperator transactions) {
         this.database = database;
+        this.transactions = transactions;
     }
 
     @Override
@@ -136,7 +139,9 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
 
     @Override
     public Mono<Boolean> paid(String referenceId, Instant at, String actor) {
-        return changed(database.sql(PAID).bind("reference", referenceId).bind("at", utc(at)).bind("actor", actor));
+        // The gateway's callback settles too: in a transaction, which records the caller for the audit trail.
+        return changed(database.sql(PAID).bind("reference", referenceId).bind("at", utc(at)).bind("actor", actor))
+                .as(transactions::transactional);
     }
 
     @Override
@@ -188,12 +193,14 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .bind("reference", referenceId)
                 .bind("error", error)
                 .bind("at", utc(at))
-                .bind("actor", actor));
+                .bind("actor", actor))
+                .as(transactions::transactional);
     }
 
     @Override
     public Mono<Boolean> requeue(PaymentId id, Instant at, String actor) {
-        return changed(database.sql(REQUEUED).bind("id", id.value()).bind("at", utc(at)).bind("actor", actor));
+        return changed(database.sql(REQUEUED).bind("id", id.value()).bind("at", utc(at)).bind("actor", actor))
+                .as(transactions::transactional);
     }
 
     @Override

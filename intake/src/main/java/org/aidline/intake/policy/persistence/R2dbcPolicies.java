@@ -17,12 +17,16 @@ import org.aidline.intake.policy.PolicyVersion;
 import org.aidline.intake.report.Category;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Policies in PostgreSQL; intervals are read as seconds so no driver-specific type leaks out. */
+/**
+ * Policies in PostgreSQL; intervals are read as seconds so no driver-specific type leaks out. A new
+ * version is added in a transaction (the caller's, if any) that records who changed it for the audit trail.
+ */
 public class R2dbcPolicies implements Policies {
 
     static final String COLUMNS = "county_code, version, fast_track_categories, referral_categories, excluded_categories, "
@@ -62,10 +66,12 @@ public class R2dbcPolicies implements Policies {
     private static final TypeReference<Map<String, List<String>>> DOCUMENTS = new TypeReference<>() { };
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
     private final JsonMapper json;
 
-    public R2dbcPolicies(DatabaseClient database, JsonMapper json) {
+    public R2dbcPolicies(DatabaseClient database, TransactionalOperator transactions, JsonMapper json) {
         this.database = database;
+        this.transactions = transactions;
         this.json = json;
     }
 
@@ -124,6 +130,7 @@ public class R2dbcPolicies implements Policies {
                 .bind("basedOnCounty", basedOn.countyCode())
                 .bind("basedOnVersion", basedOn.version())
                 .fetch().rowsUpdated()
+                .as(transactions::transactional)
                 .map(rows -> rows == 1)
                 // Two changes based on the same version: the primary key lets only one take the number.
                 .onErrorResume(DataIntegrityViolationException.class,

@@ -25,10 +25,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Grants under review in PostgreSQL: one statement per decision, guarded by the grant's version. */
+/**
+ * Grants under review in PostgreSQL: one statement per decision, guarded by the grant's version, in a
+ * transaction (the caller's, if any) that records who decided for the audit trail.
+ */
 public class R2dbcGrantsUnderReview implements GrantsUnderReview {
 
     /**
@@ -103,10 +107,12 @@ public class R2dbcGrantsUnderReview implements GrantsUnderReview {
             """;
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
     private final JsonMapper json;
 
-    public R2dbcGrantsUnderReview(DatabaseClient database, JsonMapper json) {
+    public R2dbcGrantsUnderReview(DatabaseClient database, TransactionalOperator transactions, JsonMapper json) {
         this.database = database;
+        this.transactions = transactions;
         this.json = json;
     }
 
@@ -138,6 +144,7 @@ public class R2dbcGrantsUnderReview implements GrantsUnderReview {
         spec = nullable(spec, "orderId", order == null ? null : order.id().toString());
         spec = nullable(spec, "orderKind", order == null ? null : order.kind().name());
         return spec.map(row -> row.get("changed", Long.class)).one()
+                .as(transactions::transactional)
                 .map(changed -> changed != null && changed == 1)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcGrantsUnderReview::collision);
     }
@@ -169,6 +176,7 @@ public class R2dbcGrantsUnderReview implements GrantsUnderReview {
                 : spec.bind("documentsDueAt", utc(grant.documentsDueAt()));
         spec = nullable(spec, "orderId", order == null ? null : order.id().toString());
         return spec.map(row -> row.get("reopened", Long.class)).one()
+                .as(transactions::transactional)
                 .map(reopened -> reopened != null && reopened == 1)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcGrantsUnderReview::collision);
     }

@@ -9,10 +9,14 @@ import org.aidline.notification.device.Device;
 import org.aidline.notification.device.Devices;
 import org.aidline.notification.device.PushService;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Device tokens in PostgreSQL: at most one active registration per token. */
+/**
+ * Device tokens in PostgreSQL: at most one active registration per token. Each change runs in a
+ * transaction (the caller's, if any) that records who made it for the audit trail.
+ */
 public class R2dbcDevices implements Devices {
 
     // A phone handed to a colleague keeps its token: the old registration retires in the same statement.
@@ -34,9 +38,11 @@ public class R2dbcDevices implements Devices {
             """;
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
 
-    public R2dbcDevices(DatabaseClient database) {
+    public R2dbcDevices(DatabaseClient database, TransactionalOperator transactions) {
         this.database = database;
+        this.transactions = transactions;
     }
 
     @Override
@@ -48,7 +54,8 @@ public class R2dbcDevices implements Devices {
                 .bind("token", token)
                 .bind("at", at.atOffset(ZoneOffset.UTC))
                 .map(R2dbcDevices::device)
-                .one();
+                .one()
+                .as(transactions::transactional);
     }
 
     @Override
@@ -62,6 +69,7 @@ public class R2dbcDevices implements Devices {
                 .bind("token", token)
                 .fetch()
                 .rowsUpdated()
+                .as(transactions::transactional)
                 .map(updated -> updated > 0);
     }
 

@@ -22,10 +22,14 @@ import org.aidline.notification.task.Visit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Coordinator tasks in PostgreSQL. Each change also tells the stream (task_event) in the same statement. */
+/**
+ * Coordinator tasks in PostgreSQL. Each change also tells the stream (task_event) in the same statement,
+ * in a transaction (the caller's, if any) that records who acted for the audit trail.
+ */
 public class R2dbcCoordinatorTasks implements CoordinatorTasks {
 
     public static final String SELECT = """
@@ -98,9 +102,11 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
             """;
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
 
-    public R2dbcCoordinatorTasks(DatabaseClient database) {
+    public R2dbcCoordinatorTasks(DatabaseClient database, TransactionalOperator transactions) {
         this.database = database;
+        this.transactions = transactions;
     }
 
     @Override
@@ -190,8 +196,10 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
         return changed(spec);
     }
 
-    private static Mono<Boolean> changed(GenericExecuteSpec spec) {
-        return spec.map(row -> row.get("changed", Long.class)).one().map(changed -> changed != null && changed > 0);
+    private Mono<Boolean> changed(GenericExecuteSpec spec) {
+        return spec.map(row -> row.get("changed", Long.class)).one()
+                .as(transactions::transactional)
+                .map(changed -> changed != null && changed > 0);
     }
 
     /** Maps a row of coordinator_task with its report's reference (and sla_seconds). */

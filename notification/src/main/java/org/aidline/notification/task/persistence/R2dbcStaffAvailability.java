@@ -8,15 +8,22 @@ import org.aidline.notification.task.Availability;
 import org.aidline.notification.task.StaffAvailability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** Availability in notification's own table, where the assignment chain (route_task) reads it; staff come from intake's directory. */
+/**
+ * Availability in notification's own table, where the assignment chain (route_task) reads it; staff
+ * come from intake's directory. Set in a transaction (the caller's, if any) that records who set
+ * it for the audit trail.
+ */
 public class R2dbcStaffAvailability implements StaffAvailability {
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
 
-    public R2dbcStaffAvailability(DatabaseClient database) {
+    public R2dbcStaffAvailability(DatabaseClient database, TransactionalOperator transactions) {
         this.database = database;
+        this.transactions = transactions;
     }
 
     @Override
@@ -41,7 +48,7 @@ public class R2dbcStaffAvailability implements StaffAvailability {
                 .bind("user", user)
                 .bind("available", available);
         spec = until == null ? spec.bindNull("until", OffsetDateTime.class) : spec.bind("until", until.atOffset(ZoneOffset.UTC));
-        return spec.map(R2dbcStaffAvailability::availability).one();
+        return spec.map(R2dbcStaffAvailability::availability).one().as(transactions::transactional);
     }
 
     private static Availability availability(Readable row) {
