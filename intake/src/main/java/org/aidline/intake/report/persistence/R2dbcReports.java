@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.aidline.intake.audit.AuditContext;
 import org.aidline.intake.events.EventLog;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
@@ -44,11 +43,7 @@ import reactor.core.publisher.Mono;
 public class R2dbcReports implements Reports {
 
     private static final String ADD = """
-            with audit_context as (
-                -- Who files, for the audit triggers of this statement's rows (transaction-local).
-                select set_config('aidline.actor', cast(:auditActor as text), true) as actor,
-                       set_config('aidline.request_id', cast(:auditRequest as text), true) as request),
-            village_found as (select code from village where code = :village),
+            with village_found as (select code from village where code = :village),
             added as (
                 insert into report (id, reference, channel, category, status, description, village_code, county_code,
                     urgent, requested_amount_fen, subject_name, subject_id_cipher, subject_id_hash, subject_id_masked,
@@ -88,7 +83,7 @@ public class R2dbcReports implements Reports {
                 returning id),
             -- Wakes every instance's event delivery when this transaction commits.
             notified as (select pg_notify(:eventChannel, '') from published)
-            select count(*) as added from added, audit_context, (select count(*) from notified) as notifications
+            select count(*) as added from added, (select count(*) from notified) as notifications
             """;
 
     private static final String SELECT = "select r.*, g.id as g_id, g.status as g_status, g.amount_fen as g_amount_fen, "
@@ -165,14 +160,9 @@ public class R2dbcReports implements Reports {
         spec = bindNullable(spec, "callerPhone", report.caller() == null ? null : report.caller().phone().digits(), String.class);
         spec = bindNullable(spec, "callerRelation", report.caller() == null ? null : report.caller().relation(), String.class);
         spec = bindNullable(spec, "callId", report.callId(), String.class);
-        GenericExecuteSpec statement = spec;
-        return Mono.deferContextual(context -> {
-                    AuditContext who = context.getOrDefault(AuditContext.class, new AuditContext(report.filedBy(), null));
-                    return statement.bind("auditActor", who.actor())
-                            .bind("auditRequest", who.requestId() == null ? "" : who.requestId())
-                            .map(row -> row.get("added", Long.class))
-                            .one();
-                })
+        // Who files is told to PostgreSQL once for the transaction this runs in (the audit triggers read it).
+        return spec.map(row -> row.get("added", Long.class))
+                .one()
                 .map(added -> added != null && added > 0)
                 .onErrorMap(DataIntegrityViolationException.class, R2dbcReports::collision);
     }
