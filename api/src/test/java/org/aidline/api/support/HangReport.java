@@ -5,15 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * When a test times out waiting for the service (which runs in this JVM), writes every thread's
- * stack to the build folder, so that a hang can be read afterwards instead of guessed at.
+ * stack to the build folder, so that a hang can be read afterwards instead of guessed at. A dump
+ * taken at the timeout only shows who is still busy then; {@link #watch()} also dumps once while a
+ * request has been waiting for {@link #WATCH_AFTER_SECONDS} seconds, when whatever holds it up is
+ * still at work (with {@code -Daidline.hang-watch=true}).
  */
-public class HangReport implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public class HangReport implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, InvocationInterceptor {
+
+    static final int WATCH_AFTER_SECONDS = 10;
+
+    static {
+        // Off by default: a long upload waits on purpose. -Daidline.hang-watch=true when chasing a hang.
+        if (Boolean.getBoolean("aidline.hang-watch")) {
+            watch();
+        }
+    }
 
     @Override
     public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
@@ -21,21 +35,113 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
     }
 
     @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        // Dynamic tests (@TestFactory) are not offered to exception handlers.
+        try {
+            invocation.proceed();
+        } catch (Throwable failure) {
+            handleTestExecutionException(extensionContext, failure);
+        }
+    }
+
+    @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         if (String.valueOf(failure.getMessage()).contains("Timeout on blocking read")) {
-            StringBuilder dump = new StringBuilder(context.getDisplayName()).append('\n');
-            for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
-                dump.append('"').append(thread.getKey().getName()).append("\" ").append(thread.getKey().getState()).append('\n');
-                for (StackTraceElement frame : thread.getValue()) {
-                    dump.append("\tat ").append(frame).append('\n');
-                }
-            }
-            try {
-                Files.writeString(Path.of("target", "hang-" + Instant.now().toEpochMilli() + ".txt"), dump);
-            } catch (IOException ignored) {
-                // The report is a help, never a reason for another failure.
-            }
+            write("hang-", context.getUniqueId());
         }
         throw failure;
+    }
+
+    private static void write(String prefix, String title) {
+        StringBuilder dump = new StringBuilder(title).append('\n');
+        dump.append(clientPools()).append('\n');
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            dump.append('"').append(thread.getKey().getName()).append("\" ").append(thread.getKey().getState()).append('\n');
+            for (StackTraceElement frame : thread.getValue()) {
+                dump.append("\tat ").append(frame).append('\n');
+            }
+        }
+        try {
+            Files.writeString(Path.of("target", prefix + Instant.now().toEpochMilli() + ".txt"), dump);
+        } catch (IOException ignored) {
+            // The report is a help, never a reason for another failure.
+        }
+    }
+
+    /** Once a second: a thread that has been waiting in WebTestClient's exchange for a while gets one dump per wait. */
+    private static void watch() {
+        Thread watcher = new Thread(() -> {
+            Map<Thread, Long> waitingSince = new java.util.HashMap<>();
+            Map<Thread, Boolean> dumped = new java.util.HashMap<>();
+            while (true) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+                    boolean waiting = java.util.Arrays.stream(thread.getValue())
+                            .anyMatch(frame -> frame.getClassName().startsWith("org.springframework.test.web.reactive.server.DefaultWebTestClient")
+                                    && frame.getMethodName().equals("exchange"));
+                    if (!waiting) {
+                        waitingSince.remove(thread.getKey());
+                        dumped.remove(thread.getKey());
+                        continue;
+                    }
+                    long since = waitingSince.computeIfAbsent(thread.getKey(), key -> now);
+                    if (now - since >= WATCH_AFTER_SECONDS * 1_000_000_000L && dumped.putIfAbsent(thread.getKey(), true) == null) {
+                        write("hang-watch-", thread.getKey().getName() + " has waited " + WATCH_AFTER_SECONDS + " s for an answer");
+                    }
+                }
+            }
+        }, "hang-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /**
+     * What the global connection pool of reactor-netty (every WebTestClient's and WebClient.create()'s) holds per
+     * remote address: a request that waits for a connection shows up as a pending acquire. Read by reflection, as
+     * reactor-netty does not publish it without Micrometer metrics on the provider.
+     */
+    public static String clientPools() {
+        StringBuilder pools = new StringBuilder("reactor-netty global client pools:\n");
+        try {
+            Object resources = reactor.netty.http.HttpResources.get();
+            java.lang.reflect.Field provider = reactor.netty.tcp.TcpResources.class.getDeclaredField("defaultProvider");
+            provider.setAccessible(true);
+            Object pooled = provider.get(resources);
+            java.lang.reflect.Field channelPools = reactor.netty.resources.PooledConnectionProvider.class.getDeclaredField("channelPools");
+            channelPools.setAccessible(true);
+            for (Map.Entry<?, ?> pool : ((Map<?, ?>) channelPools.get(pooled)).entrySet()) {
+                // reactor-netty shades reactor-pool: its InstrumentedPool is read by reflection too.
+                Object metrics = metric(pool.getValue(), "metrics");
+                java.lang.reflect.Field holder = pool.getKey().getClass().getDeclaredField("holder");
+                holder.setAccessible(true);
+                pools.append("  ").append(holder.get(pool.getKey())).append(": ").append(metric(metrics, "acquiredSize")).append(" acquired, ")
+                        .append(metric(metrics, "idleSize")).append(" idle, ").append(metric(metrics, "pendingAcquireSize"))
+                        .append(" pending acquire\n");
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            pools.append("  (unreadable: ").append(e).append(")\n");
+        }
+        return pools.toString();
+    }
+
+    private static Object metric(Object target, String name) throws ReflectiveOperationException {
+        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+            for (Class<?> contract : type.getInterfaces()) {
+                try {
+                    return contract.getMethod(name).invoke(target);
+                } catch (NoSuchMethodException ignored) {
+                    // another interface of the class
+                }
+            }
+        }
+        java.lang.reflect.Method method = target.getClass().getMethod(name);
+        method.setAccessible(true);
+        return method.invoke(target);
     }
 }
