@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -39,6 +40,9 @@ class AuditTrailIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     DatabaseClient database;
@@ -232,12 +236,9 @@ class AuditTrailIntegrationTests {
     }
 
     private JsonNode file(Tokens.Caller citizen, String requestId) {
-        return json.readTree(web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+        return filings.created(filings.reportRequest(citizen.bearer(), Filings.newKey())
                 .header(AuditContextFilter.HEADER, requestId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(SampleReports.selfReport()).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SampleReports.selfReport()).exchange());
     }
 
     private JsonNode read(Tokens.Caller auditor, String path) {
