@@ -69,11 +69,15 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
         }
     }
 
-    /** Once a second: a thread that has been waiting in WebTestClient's exchange for a while gets one dump per wait. */
+    /**
+     * Once a second: a thread that has been waiting in WebTestClient's exchange for a while gets one dump per wait.
+     * A thread that sends one quick request after another is also in exchange at most samples; it is told apart by
+     * the CPU it uses meanwhile (a thread waiting for an answer uses none).
+     */
     private static void watch() {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         Thread watcher = new Thread(() -> {
-            Map<Thread, Long> waitingSince = new java.util.HashMap<>();
-            Map<Thread, Boolean> dumped = new java.util.HashMap<>();
+            Map<Thread, long[]> waitingSince = new java.util.HashMap<>();
             while (true) {
                 try {
                     Thread.sleep(1_000);
@@ -87,11 +91,15 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
                                     && frame.getMethodName().equals("exchange"));
                     if (!waiting) {
                         waitingSince.remove(thread.getKey());
-                        dumped.remove(thread.getKey());
                         continue;
                     }
-                    long since = waitingSince.computeIfAbsent(thread.getKey(), key -> now);
-                    if (now - since >= WATCH_AFTER_SECONDS * 1_000_000_000L && dumped.putIfAbsent(thread.getKey(), true) == null) {
+                    long used = cpu.getThreadCpuTime(thread.getKey().getId());
+                    long[] since = waitingSince.get(thread.getKey());
+                    if (since == null || used - since[1] > 200_000_000L) {
+                        // {started, cpu then, dumped}
+                        waitingSince.put(thread.getKey(), new long[] {now, used, 0});
+                    } else if (now - since[0] >= WATCH_AFTER_SECONDS * 1_000_000_000L && since[2] == 0) {
+                        since[2] = 1;
                         write("hang-watch-", thread.getKey().getName() + " has waited " + WATCH_AFTER_SECONDS + " s for an answer");
                     }
                 }
