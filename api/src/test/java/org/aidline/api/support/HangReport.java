@@ -56,6 +56,7 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
     private static void write(String prefix, String title) {
         StringBuilder dump = new StringBuilder(title).append('\n');
         dump.append(clientPools()).append('\n');
+        dump.append(sockets()).append('\n');
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
             dump.append('"').append(thread.getKey().getName()).append("\" ").append(thread.getKey().getState()).append('\n');
             for (StackTraceElement frame : thread.getValue()) {
@@ -136,6 +137,24 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
             pools.append("  (unreadable: ").append(e).append(")\n");
         }
         return pools.toString();
+    }
+
+    /**
+     * Every TCP socket of the machine with its queues and owner ({@code ss -tanp}): whether a request
+     * waits in a listener's accept queue, in a socket nobody reads, or went to another process.
+     */
+    static String sockets() {
+        try {
+            Process ss = new ProcessBuilder("ss", "-tanpi").redirectErrorStream(true).start();
+            byte[] out = ss.getInputStream().readAllBytes();
+            ss.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            return "ss -tanpi (this JVM is pid " + ProcessHandle.current().pid() + "):\n" + new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "(no ss: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
     }
 
     private static Object metric(Object target, String name) throws ReflectiveOperationException {
