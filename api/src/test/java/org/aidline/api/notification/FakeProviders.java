@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +32,6 @@ public class FakeProviders implements ResponseDefinitionTransformerV2 {
     private final Map<String, List<Received>> byNotification = new ConcurrentHashMap<>();
     private final Map<String, Long> firstByReport = new ConcurrentHashMap<>();
     private final AtomicBoolean failingHalf = new AtomicBoolean();
-    private final AtomicLong calls = new AtomicLong();
     private final Map<String, AtomicInteger> quotaSeen = new ConcurrentHashMap<>();
     private final AtomicBoolean invalidHealed = new AtomicBoolean();
     private final AtomicInteger tokensIssued = new AtomicInteger();
@@ -110,7 +108,10 @@ public class FakeProviders implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinitionBuilder response(String provider, String address, String notificationId) {
-        if (failingHalf.get() && calls.incrementAndGet() % 2 == 1) {
+        // Every other call of each notification fails, its first included: half of all calls fail, and every
+        // notification gets through on its next try. (Alternating one counter across all notifications let
+        // concurrent retries line up so that one notification drew the failing call 8 times running, its last try.)
+        if (failingHalf.get() && received(notificationId).size() % 2 == 0) {
             return "JPUSH".equals(provider)
                     ? builder(503, "{\"error\":{\"code\":1028,\"message\":\"server busy\"}}")
                     : builder(503, fcmError(503, "UNAVAILABLE", "UNAVAILABLE"));
