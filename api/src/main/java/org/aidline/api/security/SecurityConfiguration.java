@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +39,12 @@ public class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // Stateless: every request carries its bearer token. Without this, Spring Security reads the security
+                // context from a WebSession on every request, and creating that session (InMemoryWebSessionStore) moves
+                // the rest of the request onto Reactor's shared parallel scheduler (one thread per core): a request that
+                // computes for long (the first /v3/api-docs, a large upload) then holds up every request queued behind
+                // it on that thread, whatever context or endpoint they are for.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/reports").hasRole("CITIZEN")
                         .pathMatchers(HttpMethod.GET, "/api/v1/me/reports").hasRole("CITIZEN")

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -40,6 +41,9 @@ class AuditTrailIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     DatabaseClient database;
@@ -334,12 +338,9 @@ class AuditTrailIntegrationTests {
     }
 
     private JsonNode file(Tokens.Caller citizen, Map<String, Object> report, String requestId) {
-        return json.readTree(web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+        return filings.created(filings.reportRequest(citizen.bearer(), Filings.newKey())
                 .header(AuditContextFilter.HEADER, requestId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(report).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(report).exchange());
     }
 
     private JsonNode read(Tokens.Caller auditor, String path) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.SecondInstance;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -35,6 +35,9 @@ class FastTrackIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     DatabaseClient database;
@@ -112,10 +115,7 @@ class FastTrackIntegrationTests {
         Map<String, Object> body = SampleReports.hotlineReport("640104001001", "13900000001");
         body.put("category", "ACCIDENT");
         body.put("urgent", true);
-        JsonNode report = json.readTree(web.post().uri("/api/v1/hotline/reports")
-                .header("Authorization", tokens.staff(Role.OPERATOR, "640104").bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        JsonNode report = filings.fileByHotline(tokens.staff(Role.OPERATOR, "640104"), body);
         assertThat(report.at("/triage/decision").asString()).isEqualTo("FAST_TRACK");
         assertThat(report.at("/triage/reasons").toString()).contains("IDENTITY_UNKNOWN_HOUSEHOLD_NOT_CHECKED");
         assertThat(report.at("/grant/status").asString()).isEqualTo("AWAITING_IDENTITY");
@@ -169,8 +169,8 @@ class FastTrackIntegrationTests {
             hotline.put("category", "MEDICAL_EMERGENCY");
             hotline.put("urgent", true);
             SampleReports.subjectOf(hotline).put("idNumber", idNumber);
-            racing.add(post(appPort, "/api/v1/reports", tokens.newCitizen(), app));
-            racing.add(post(hotlinePort, "/api/v1/hotline/reports", operator, hotline));
+            racing.add(post(appPort, Filings.REPORTS, tokens.newCitizen(), app));
+            racing.add(post(hotlinePort, Filings.HOTLINE_REPORTS, operator, hotline));
         }
         List<String> bodies = reactor.core.publisher.Flux.merge(racing).collectList().block(Duration.ofSeconds(60));
         assertThat(bodies).hasSize(households * 2);
@@ -189,19 +189,12 @@ class FastTrackIntegrationTests {
     }
 
     Mono<String> post(int port, String path, Caller caller, Map<String, Object> body) {
-        return WebClient.create("http://127.0.0.1:" + port).post().uri(path)
-                .header("Authorization", caller.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        return Filings.over(WebClient.create("http://127.0.0.1:" + port), path, caller.bearer(), Filings.newKey(), body)
                 .retrieve().bodyToMono(String.class);
     }
 
     JsonNode file(Caller citizen, Map<String, Object> body) {
-        return json.readTree(web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        return filings.file(citizen, body);
     }
 
     Long one(String sql, String grantId) {

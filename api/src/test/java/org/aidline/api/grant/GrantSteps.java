@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
 import org.aidline.api.support.Tokens.Caller;
@@ -25,11 +26,13 @@ final class GrantSteps {
     private final WebTestClient web;
     private final Tokens tokens;
     private final JsonMapper json;
+    private final Filings filings;
 
     GrantSteps(WebTestClient web, Tokens tokens, JsonMapper json) {
         this.web = web;
         this.tokens = tokens;
         this.json = json;
+        this.filings = new Filings(web, json);
     }
 
     /** A citizen's urgent medical emergency in the village: granted at once, documents owed. */
@@ -40,11 +43,7 @@ final class GrantSteps {
     }
 
     JsonNode file(Caller citizen, Map<String, Object> body) {
-        return json.readTree(web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        return filings.file(citizen, body);
     }
 
     /** A hotline caller's accident, the subject's ID number unknown: the grant waits for identity. */
@@ -52,10 +51,7 @@ final class GrantSteps {
         Map<String, Object> body = SampleReports.hotlineReport(villageCode, "13900000003");
         body.put("category", "ACCIDENT");
         body.put("urgent", true);
-        return json.readTree(web.post().uri("/api/v1/hotline/reports")
-                .header("Authorization", tokens.staff(Role.OPERATOR, villageCode.substring(0, 6)).bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        return filings.fileByHotline(tokens.staff(Role.OPERATOR, villageCode.substring(0, 6)), body);
     }
 
     WebTestClient.ResponseSpec get(Caller caller, String grantId) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -37,6 +38,9 @@ class IdentityIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     JsonMapper json;
@@ -194,10 +198,7 @@ class IdentityIntegrationTests {
     @Test
     void theIdentityOfAReportWithoutGrantIsRecordedToo() {
         Map<String, Object> body = SampleReports.hotlineReport(VILLAGE, "13900000004");
-        JsonNode standard = json.readTree(web.post().uri("/api/v1/hotline/reports")
-                .header("Authorization", tokens.staff(Role.OPERATOR, "640104").bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        JsonNode standard = filings.fileByHotline(tokens.staff(Role.OPERATOR, "640104"), body);
         JsonNode answer = steps.body(steps.identify(coordinator, standard.get("id").asString(), SampleReports.newIdNumber())
                 .expectStatus().isOk());
         assertThat(answer.get("outcome").asString()).isEqualTo("IDENTIFIED");

@@ -3,8 +3,8 @@ package org.aidline.api.idempotency;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.Tokens.Caller;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -18,11 +18,7 @@ final class ConcurrentFiling {
     static List<ResponseEntity<String>> fire(int port, Caller citizen, Map<String, Object> body, String key, int times) {
         WebClient client = WebClient.create("http://127.0.0.1:" + port);
         return Flux.range(0, times)
-                .flatMap(attempt -> client.post().uri("/api/v1/reports")
-                        .header("Authorization", citizen.bearer())
-                        .header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(body)
+                .flatMap(attempt -> Filings.over(client, Filings.REPORTS, citizen.bearer(), key, body)
                         .exchangeToMono(response -> response.toEntity(String.class)), times)
                 .collectList()
                 .block(Duration.ofSeconds(60));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.aidline.api.report.web.ReportRendering;
 import org.aidline.api.report.web.ReportRequest;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -31,6 +32,9 @@ class IdempotencyIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     DatabaseClient database;
@@ -139,11 +143,7 @@ class IdempotencyIntegrationTests {
 
     @Test
     void citizensMustSendAKey() {
-        web.post().uri("/api/v1/reports")
-                .header("Authorization", tokens.newCitizen().bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(SampleReports.selfReport())
-                .exchange()
+        filings.report(tokens.newCitizen(), SampleReports.selfReport(), null)
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/idempotency-key-missing");
     }
@@ -171,23 +171,14 @@ class IdempotencyIntegrationTests {
         Caller operator = tokens.staff(Role.OPERATOR, "640104");
         Map<String, Object> body = SampleReports.hotlineReport("640104001001", "13912345678");
         String key = UUID.randomUUID().toString();
-        byte[] first = web.post().uri("/api/v1/hotline/reports").header("Authorization", operator.bearer()).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
-        byte[] retry = web.post().uri("/api/v1/hotline/reports").header("Authorization", operator.bearer()).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        byte[] first = filings.hotline(operator, body, key).expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        byte[] retry = filings.hotline(operator, body, key).expectStatus().isCreated().expectBody().returnResult().getResponseBody();
         assertThat(retry).isEqualTo(first);
         assertThat(reportsFiledBy(new Caller(operator.subject(), operator.token()))).isEqualTo(1);
     }
 
     WebTestClient.ResponseSpec file(Caller citizen, Map<String, Object> body, String key) {
-        return web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return filings.report(citizen, body, key);
     }
 
     long reportsFiledBy(Caller caller) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -28,6 +29,9 @@ class RedisOutageIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     DatabaseClient database;
@@ -72,11 +76,6 @@ class RedisOutageIntegrationTests {
     }
 
     WebTestClient.ResponseSpec file(Caller citizen, Map<String, Object> body, String key) {
-        return web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", key)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return filings.report(citizen, body, key);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
 import org.aidline.intake.access.Role;
@@ -62,6 +63,7 @@ final class MatrixWorld {
     private final Tokens tokens;
     private final JsonMapper json;
     private final DatabaseClient database;
+    private final Filings filings;
     private final Map<Caller, String> bearers = new EnumMap<>(Caller.class);
 
     MatrixWorld(WebTestClient web, Tokens tokens, JsonMapper json, DatabaseClient database) {
@@ -69,6 +71,7 @@ final class MatrixWorld {
         this.tokens = tokens;
         this.json = json;
         this.database = database;
+        this.filings = new Filings(web, json);
         this.startedAt = Instant.now().minus(Duration.ofMinutes(1));
         this.phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         this.own = side(OWN_COUNTY, OWN_VILLAGE);
@@ -146,11 +149,7 @@ final class MatrixWorld {
         if (subjectPhone != null) {
             SampleReports.subjectOf(body).put("phone", subjectPhone);
         }
-        return json.readTree(web.post().uri("/api/v1/reports")
-                .header("Authorization", bearer(citizen, Role.CITIZEN, null))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        return filings.file(bearer(citizen, Role.CITIZEN, null), body);
     }
 
     private String taskOf(String reportId) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
 import org.aidline.intake.access.Role;
@@ -80,15 +81,7 @@ public class Coordination {
         Map<String, Object> body = SampleReports.selfReport();
         body.put("villageCode", village);
         body.put("urgent", urgent);
-        byte[] answer = client.post().uri("/api/v1/reports")
-                .header("Authorization", tokens.newCitizen().bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody();
-        return json.readTree(answer);
+        return new Filings(client, json).file(tokens.newCitizen(), body);
     }
 
     public void registerDevice(String bearerToken, String provider, String deviceToken) {

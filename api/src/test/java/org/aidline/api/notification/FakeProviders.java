@@ -108,8 +108,9 @@ public class FakeProviders implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinitionBuilder response(String provider, String address, String notificationId) {
-        // Every notification's first call fails and its second succeeds: half the calls, whatever else calls meanwhile
-        // (a counter over all calls could hand one notification every failing turn until it runs out of attempts).
+        // Every other call of each notification fails, its first included: half of all calls fail, and every
+        // notification gets through on its next try. (Alternating one counter across all notifications let
+        // concurrent retries line up so that one notification drew the failing call 8 times running, its last try.)
         if (failingHalf.get() && received(notificationId).size() % 2 == 0) {
             return "JPUSH".equals(provider)
                     ? builder(503, "{\"error\":{\"code\":1028,\"message\":\"server busy\"}}")

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.SecondInstance;
@@ -157,11 +158,7 @@ class NotificationDeliveryIntegrationTests {
                 .flatMap(i -> {
                     Map<String, Object> body = SampleReports.selfReport();
                     body.put("villageCode", village);
-                    return client.post().uri("/api/v1/reports")
-                            .header("Authorization", citizens.get(i % citizens.size()))
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(body)
+                    return Filings.over(client, Filings.REPORTS, citizens.get(i % citizens.size()), Filings.newKey(), body)
                             .retrieve()
                             .bodyToMono(String.class)
                             .doOnNext(answer -> answeredAt.put(json.readTree(answer).get("id").asString(), System.currentTimeMillis()));
@@ -196,9 +193,7 @@ class NotificationDeliveryIntegrationTests {
                         body.put("villageCode", village);
                         body.put("urgent", false);
                         body.put("category", "LOSS_OF_INCOME");
-                        return client.post().uri("/api/v1/reports").header("Authorization", citizen)
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                        return Filings.over(client, Filings.REPORTS, citizen, Filings.newKey(), body)
                                 .retrieve().bodyToMono(String.class)
                                 .map(answer -> json.readTree(answer).get("id").asString());
                     }, 4)

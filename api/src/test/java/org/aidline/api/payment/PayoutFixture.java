@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
 import org.aidline.intake.access.Role;
@@ -51,19 +52,11 @@ public class PayoutFixture {
     }
 
     public Filed file(Tokens.Caller citizen, Map<String, Object> body) {
-        byte[] answer = web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
-        return filed(json.readTree(answer));
+        return filed(new Filings(web, json).file(citizen, body));
     }
 
     public Filed file(int port, Tokens.Caller citizen, Map<String, Object> body) {
-        String answer = WebClient.create("http://127.0.0.1:" + port).post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        String answer = Filings.over(WebClient.create("http://127.0.0.1:" + port), Filings.REPORTS, citizen.bearer(), Filings.newKey(), body)
                 .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
         return filed(json.readTree(answer));
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -33,6 +33,9 @@ class BadInputIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     JsonMapper json;
@@ -168,9 +171,7 @@ class BadInputIntegrationTests {
     void titlesFollowAcceptLanguage() {
         Map<String, Object> body = SampleReports.selfReport();
         body.remove("category");
-        JsonNode chinese = problem(web.post().uri("/api/v1/reports")
-                .header("Authorization", tokens.newCitizen().bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+        JsonNode chinese = problem(filings.reportRequest(tokens.newCitizen().bearer(), Filings.newKey())
                 .header("Accept-Language", "zh-CN,zh;q=0.9")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange(), 400);
@@ -180,9 +181,7 @@ class BadInputIntegrationTests {
     }
 
     WebTestClient.ResponseSpec post(Caller citizen, MediaType type, String body) {
-        return web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+        return filings.reportRequest(citizen.bearer(), Filings.newKey())
                 .contentType(type)
                 .bodyValue(body)
                 .exchange();

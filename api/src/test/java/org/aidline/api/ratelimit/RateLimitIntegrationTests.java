@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -25,6 +25,9 @@ class RateLimitIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     ReactiveStringRedisTemplate redis;
@@ -83,11 +86,6 @@ class RateLimitIntegrationTests {
     }
 
     WebTestClient.ResponseSpec file(Caller citizen) {
-        return web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(SampleReports.selfReport())
-                .exchange();
+        return filings.report(citizen, SampleReports.selfReport());
     }
 }

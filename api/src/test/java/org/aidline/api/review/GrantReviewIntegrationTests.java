@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.Supervising;
 import org.aidline.api.support.Tokens;
@@ -39,6 +40,9 @@ class GrantReviewIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     JsonMapper json;
@@ -177,10 +181,7 @@ class GrantReviewIntegrationTests {
         Map<String, Object> body = org.aidline.api.support.SampleReports.hotlineReport(VILLAGE, "13900000009");
         body.put("category", "ACCIDENT");
         body.put("urgent", true);
-        JsonNode report = json.readTree(web.post().uri("/api/v1/hotline/reports")
-                .header("Authorization", tokens.staff(Role.OPERATOR, COUNTY).bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        JsonNode report = filings.fileByHotline(tokens.staff(Role.OPERATOR, COUNTY), body);
         assertThat(report.at("/grant/status").asString()).isEqualTo("AWAITING_IDENTITY");
 
         api.review(supervisor, report.at("/grant/id").asString(), decision("CONFIRM", null, "ok"), null)

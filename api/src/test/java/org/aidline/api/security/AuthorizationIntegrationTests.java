@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -30,17 +31,16 @@ class AuthorizationIntegrationTests {
     Tokens tokens;
 
     @Autowired
+    Filings filings;
+
+    @Autowired
     JsonMapper json;
 
     String reportId;
 
     @BeforeEach
     void aCitizensReportInXingqing() {
-        reportId = json.readTree(web.post().uri("/api/v1/reports")
-                .header("Authorization", tokens.newCitizen().bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(SampleReports.selfReport())
-                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody()).get("id").asString();
+        reportId = filings.file(tokens.newCitizen(), SampleReports.selfReport()).get("id").asString();
     }
 
     /** endpoint, the role refused, its region (null for citizens), the expected status. */

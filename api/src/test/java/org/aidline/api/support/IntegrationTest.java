@@ -15,6 +15,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
-@Import({Tokens.class, LargeResponses.class})
+@Import({Tokens.class, Filings.class, LargeResponses.class})
 public @interface IntegrationTest {
 }

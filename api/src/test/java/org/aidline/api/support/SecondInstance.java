@@ -1,9 +1,11 @@
 package org.aidline.api.support;
 
 import org.aidline.api.AidlineApplication;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /** Another instance of the service on the same PostgreSQL and Redis, as behind a load balancer. */
 public final class SecondInstance implements AutoCloseable {
@@ -39,8 +41,24 @@ public final class SecondInstance implements AutoCloseable {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AidlineApplication.class)
                 .profiles("test")
+                // As Spring Boot does for test contexts: event loops and a connection pool of its own. On reactor-netty's
+                // global resources, closing this instance would dispose the event loops and pool that every WebTestClient,
+                // WebClient.create() and HttpClient.create() of the JVM uses, under the feet of the other contexts'
+                // requests in flight (seen: a payment to the fake bank closed "prematurely BEFORE response").
+                .initializers(instance -> instance.getBeanFactory().addBeanPostProcessor(new OwnReactorResources()))
                 .run(arguments);
         return new SecondInstance(context);
+    }
+
+    private static final class OwnReactorResources implements BeanPostProcessor {
+
+        @Override
+        public Object postProcessBeforeInitialization(Object bean, String beanName) {
+            if (bean instanceof ReactorResourceFactory factory) {
+                factory.setUseGlobalResources(false);
+            }
+            return bean;
+        }
     }
 
     public int port() {

@@ -20,12 +20,14 @@ public final class Supervising {
     private final Tokens tokens;
     private final JsonMapper json;
     private final DatabaseClient database;
+    private final Filings filings;
 
     public Supervising(WebTestClient web, Tokens tokens, JsonMapper json, DatabaseClient database) {
         this.web = web;
         this.tokens = tokens;
         this.json = json;
         this.database = database;
+        this.filings = new Filings(web, json);
     }
 
     /** An urgent medical emergency in the village, for a household of its own; no amount asks for the standard one. */
@@ -46,11 +48,7 @@ public final class Supervising {
     }
 
     public JsonNode file(Map<String, Object> body) {
-        return json.readTree(web.post().uri("/api/v1/reports")
-                .header("Authorization", tokens.newCitizen().bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        return filings.file(tokens.newCitizen(), body);
     }
 
     public Caller supervisor(String region) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aidline.api.support.Filings;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
@@ -28,6 +29,9 @@ class ReportIntakeIntegrationTests {
 
     @Autowired
     Tokens tokens;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     DatabaseClient database;
@@ -213,22 +217,11 @@ class ReportIntakeIntegrationTests {
     }
 
     WebTestClient.ResponseSpec file(Caller citizen, Map<String, Object> body, String idempotencyKey) {
-        return web.post().uri("/api/v1/reports")
-                .header("Authorization", citizen.bearer())
-                .header("Idempotency-Key", idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return filings.report(citizen, body, idempotencyKey);
     }
 
     WebTestClient.ResponseSpec fileHotline(Caller operator, Map<String, Object> body, String idempotencyKey) {
-        WebTestClient.RequestBodySpec request = web.post().uri("/api/v1/hotline/reports")
-                .header("Authorization", operator.bearer())
-                .contentType(MediaType.APPLICATION_JSON);
-        if (idempotencyKey != null) {
-            request = request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.bodyValue(body).exchange();
+        return filings.hotline(operator, body, idempotencyKey);
     }
 
     static byte[] bytes(Object bytea) {
