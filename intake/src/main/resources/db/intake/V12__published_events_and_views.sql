@@ -13,9 +13,11 @@ update staff_member set phone = '+86 139' || lpad((abs(hashtext(user_id)) % 1000
 -- Availability is the notification module's business (its own table); it never was reference data.
 alter table staff_member drop column available;
 
--- Domain events, written by the same statement as the change they record. Subscribers read them in
--- (tx, position) order and only from finished transactions (tx below the snapshot's xmin), so an
--- event committed late by an older transaction is never skipped; see EventSubscriptions.
+-- Domain events, written by the same statement as the change they record. A position is drawn before
+-- its transaction commits, so positions do not commit in order: subscribers take every committed
+-- event at once, remember which ones above their watermark they took (event_consumed), and move the
+-- watermark only over events of finished transactions (tx below the snapshot's xmin), so an event
+-- committed late by an older transaction is neither skipped nor waited for; see R2dbcEventLog.
 create table domain_event (
     position    bigserial primary key,
     tx          xid8 not null default pg_current_xact_id(),
@@ -28,13 +30,22 @@ create table domain_event (
 
 create index domain_event_order on domain_event (tx, position);
 
--- Each subscriber's position: the last event it consumed. Claimed with FOR UPDATE SKIP LOCKED, so one
--- instance consumes for a subscriber at a time, and advanced in the transaction of the consumption.
+-- Each subscriber's position: its watermark, below which it consumed every event. Claimed with FOR
+-- UPDATE SKIP LOCKED, so one instance consumes for a subscriber at a time, and advanced in the
+-- transaction of the consumption.
 create table event_subscription (
     subscriber    text primary key,
     last_tx       xid8 not null default '0',
     last_position bigint not null default 0,
     updated_at    timestamptz not null default now()
+);
+
+-- Events a subscriber consumed above its watermark (committed before an older transaction finished).
+create table event_consumed (
+    subscriber text not null references event_subscription (subscriber),
+    tx         xid8 not null,
+    position   bigint not null,
+    primary key (subscriber, position)
 );
 
 -- Published views: the only way other modules read intake's reference data.

@@ -41,8 +41,7 @@ public class EventsConfiguration {
         if (!properties.enabled() || all.isEmpty()) {
             return new LoopLifecycle(null);
         }
-        EventDelivery delivery = new EventDelivery(log, properties.batchSize(), properties.pendingRecheck(),
-                properties.pendingRechecks());
+        EventDelivery delivery = new EventDelivery(log, properties.batchSize());
         // One LISTEN connection for all subscribers; each runs on every wake-up, never two runs at once.
         Flux<Boolean> wakeups = new DatabaseWakeups(connections, EventLog.CHANNEL).signals();
         // Registration is idempotent; it is done again after a failure, never on every run.

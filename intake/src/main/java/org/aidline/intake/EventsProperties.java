@@ -10,16 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether this instance consumes (every instance can; one consumes per subscriber at a time)
  * @param pollInterval the safety net beside LISTEN/NOTIFY: events are looked for at least this often
  * @param batchSize events consumed in one transaction
- * @param pendingRecheck how soon to look again when events wait for an older transaction to finish
- * @param pendingRechecks how many such looks before leaving it to the next wake-up or poll
  */
 @ConfigurationProperties("aidline.events")
 public record EventsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("100") int batchSize,
-        @DefaultValue("10ms") Duration pendingRecheck,
-        @DefaultValue("50") int pendingRechecks) {
+        @DefaultValue("100") int batchSize) {
 
     public EventsProperties {
         if (batchSize < 1) {

@@ -14,7 +14,7 @@ public interface EventLog {
      */
     Mono<Consumed> consume(EventSubscriber subscriber, int limit);
 
-    /** How many events were consumed, and whether later ones wait for older transactions to finish. */
-    record Consumed(int events, boolean morePending) {
+    /** How many events were consumed, and whether more may be ready at once (the batch was full). */
+    record Consumed(int events, boolean more) {
     }
 }

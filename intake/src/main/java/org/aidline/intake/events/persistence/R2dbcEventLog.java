@@ -17,10 +17,13 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Events in intake's {@code domain_event} table, consumed per subscriber in (transaction, position)
- * order. Only events of transactions older than every transaction still running are read: a
- * bigserial position is drawn before its transaction commits, so reading by position alone could
- * pass over an event that an older, slower transaction commits later.
+ * Events in intake's {@code domain_event} table, consumed per subscriber. A bigserial position is
+ * drawn before its transaction commits, so positions do not become visible in order. A subscriber
+ * therefore takes every committed event it has not taken yet, at once, and remembers those above
+ * its watermark ({@code event_consumed}); the watermark moves only over events of transactions
+ * older than every transaction still running (below the snapshot's xmin), which can no longer be
+ * joined by an event committed late. Nothing is skipped, nothing is taken twice, and nobody waits
+ * for someone else's slow transaction.
  */
 public class R2dbcEventLog implements EventLog {
 
@@ -36,17 +39,43 @@ public class R2dbcEventLog implements EventLog {
             """;
 
     private static final String NEXT = """
-            select position, cast(tx as text) as tx, type, payload::text as payload,
-                   tx >= pg_snapshot_xmin(pg_current_snapshot()) as unfinished
-            from domain_event
-            where (tx, position) > (cast(:lastTx as xid8), :lastPosition)
-            order by tx, position
+            select e.position, cast(e.tx as text) as tx, e.type, e.payload::text as payload
+            from domain_event e
+            where (e.tx, e.position) > (cast(:lastTx as xid8), :lastPosition)
+              and not exists (select 1 from event_consumed c where c.subscriber = :subscriber and c.position = e.position)
+            order by e.tx, e.position
             limit :limit
             """;
 
+    private static final String CONSUMED = """
+            insert into event_consumed (subscriber, tx, position)
+            select :subscriber, cast(t.tx as xid8), t.position
+            from unnest(cast(:txs as text[]), cast(:positions as bigint[])) as t(tx, position)
+            """;
+
+    // The watermark moves to the last finished event before the first finished one not consumed
+    // (one that committed after NEXT read), and what it passes is forgotten.
     private static final String ADVANCE = """
-            update event_subscription set last_tx = cast(:tx as xid8), last_position = :position, updated_at = now()
-            where subscriber = :subscriber
+            with finished as (
+                select e.tx, e.position,
+                       exists (select 1 from event_consumed c where c.subscriber = :subscriber and c.position = e.position) as consumed
+                from domain_event e
+                where (e.tx, e.position) > (cast(:lastTx as xid8), :lastPosition)
+                  and e.tx < pg_snapshot_xmin(pg_current_snapshot())),
+            gap as (select tx, position from finished where not consumed order by tx, position limit 1),
+            mark as (
+                select f.tx, f.position from finished f
+                where f.consumed and not exists (select 1 from gap where (f.tx, f.position) > (gap.tx, gap.position))
+                order by f.tx desc, f.position desc limit 1),
+            moved as (
+                update event_subscription s set last_tx = mark.tx, last_position = mark.position, updated_at = now()
+                from mark where s.subscriber = :subscriber
+                returning mark.tx, mark.position),
+            forgotten as (
+                delete from event_consumed c using moved
+                where c.subscriber = :subscriber and (c.tx, c.position) <= (moved.tx, moved.position)
+                returning 1)
+            select (select count(*) from moved) as moved, (select count(*) from forgotten) as forgotten
             """;
 
     private final DatabaseClient database;
@@ -73,32 +102,29 @@ public class R2dbcEventLog implements EventLog {
                 .bind("subscriber", subscriber.name())
                 .map(row -> new Position(row.get("last_tx", String.class), row.get("last_position", Long.class)))
                 .one()
-                .flatMap(position -> next(position, limit).collectList().flatMap(events -> {
-                    // Past the first event of an unfinished transaction nothing may be consumed yet.
-                    int ready = 0;
-                    while (ready < events.size() && !events.get(ready).unfinished()) {
-                        ready++;
-                    }
-                    boolean morePending = ready < events.size();
-                    if (ready == 0) {
-                        return Mono.just(new Consumed(0, morePending));
-                    }
-                    StoredEvent last = events.get(ready - 1);
-                    return Flux.fromIterable(events.subList(0, ready))
+                .flatMap(position -> next(subscriber.name(), position, limit).collectList().flatMap(events -> {
+                    Mono<Void> delivered = events.isEmpty() ? Mono.empty() : Flux.fromIterable(events)
                             .concatMap(event -> deliver(subscriber, event))
-                            .then(database.sql(ADVANCE)
-                                    .bind("tx", last.tx())
-                                    .bind("position", last.position())
+                            .then(database.sql(CONSUMED)
                                     .bind("subscriber", subscriber.name())
+                                    .bind("txs", events.stream().map(StoredEvent::tx).toArray(String[]::new))
+                                    .bind("positions", events.stream().map(StoredEvent::position).toArray(Long[]::new))
+                                    .then());
+                    return delivered
+                            .then(database.sql(ADVANCE)
+                                    .bind("subscriber", subscriber.name())
+                                    .bind("lastTx", position.tx())
+                                    .bind("lastPosition", position.position())
                                     .then())
-                            .thenReturn(new Consumed(ready, morePending || ready == limit));
+                            .thenReturn(new Consumed(events.size(), events.size() == limit));
                 }))
                 .defaultIfEmpty(new Consumed(0, false));
         return transactions.transactional(consumption);
     }
 
-    private Flux<StoredEvent> next(Position after, int limit) {
+    private Flux<StoredEvent> next(String subscriber, Position after, int limit) {
         return database.sql(NEXT)
+                .bind("subscriber", subscriber)
                 .bind("lastTx", after.tx())
                 .bind("lastPosition", after.position())
                 .bind("limit", limit)
@@ -122,12 +148,12 @@ public class R2dbcEventLog implements EventLog {
 
     private static StoredEvent stored(Readable row) {
         return new StoredEvent(row.get("position", Long.class), row.get("tx", String.class), row.get("type", String.class),
-                row.get("payload", String.class), Boolean.TRUE.equals(row.get("unfinished", Boolean.class)));
+                row.get("payload", String.class));
     }
 
     private record Position(String tx, long position) {
     }
 
-    private record StoredEvent(long position, String tx, String type, String payload, boolean unfinished) {
+    private record StoredEvent(long position, String tx, String type, String payload) {
     }
 }
