@@ -1,5 +1,7 @@
 package org.aidline.intake.events;
 
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,4 +15,9 @@ public interface EventSubscriber {
     String name();
 
     Mono<Void> on(IntakeEvent event);
+
+    /** A batch of events in their order, in one transaction; a subscriber may take them in fewer round trips. */
+    default Mono<Void> on(List<IntakeEvent> events) {
+        return Flux.fromIterable(events).concatMap(this::on).then();
+    }
 }

@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
 public interface CoordinatorTasks {
 
     /**
-     * Opens the report's task and assigns it along the chain, from the filing time; the task's
-     * first assignee, or empty when the report already has a task (the event was seen before).
+     * Opens the reports' tasks and assigns each along its chain, from its filing time; how many were
+     * opened (a report that already has a task is left as it is).
      */
-    Mono<String> open(ReportFiled filed);
+    Mono<Integer> open(List<ReportFiled> filed);
 
     Mono<CoordinatorTask> byId(TaskId id);
 

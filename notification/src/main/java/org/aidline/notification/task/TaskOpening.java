@@ -1,5 +1,7 @@
 package org.aidline.notification.task;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.aidline.intake.events.EventSubscriber;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
@@ -27,9 +29,18 @@ public class TaskOpening implements EventSubscriber {
 
     @Override
     public Mono<Void> on(IntakeEvent event) {
-        if (event instanceof ReportFiled filed && !filed.rejected()) {
-            return tasks.open(filed).then();
+        return on(List.of(event));
+    }
+
+    /** The batch's tasks are opened and routed together: two statements, however many reports. */
+    @Override
+    public Mono<Void> on(List<IntakeEvent> events) {
+        List<ReportFiled> toOpen = new ArrayList<>();
+        for (IntakeEvent event : events) {
+            if (event instanceof ReportFiled filed && !filed.rejected()) {
+                toOpen.add(filed);
+            }
         }
-        return Mono.empty();
+        return toOpen.isEmpty() ? Mono.empty() : tasks.open(toOpen).then();
     }
 }

@@ -1,6 +1,8 @@
 package org.aidline.intake.events.persistence;
 
 import io.r2dbc.spi.Readable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.aidline.intake.events.EventLog;
@@ -103,8 +105,7 @@ public class R2dbcEventLog implements EventLog {
                 .map(row -> new Position(row.get("last_tx", String.class), row.get("last_position", Long.class)))
                 .one()
                 .flatMap(position -> next(subscriber.name(), position, limit).collectList().flatMap(events -> {
-                    Mono<Void> delivered = events.isEmpty() ? Mono.empty() : Flux.fromIterable(events)
-                            .concatMap(event -> deliver(subscriber, event))
+                    Mono<Void> delivered = events.isEmpty() ? Mono.empty() : subscriber.on(known(subscriber, events))
                             .then(database.sql(CONSUMED)
                                     .bind("subscriber", subscriber.name())
                                     .bind("txs", events.stream().map(StoredEvent::tx).toArray(String[]::new))
@@ -132,13 +133,18 @@ public class R2dbcEventLog implements EventLog {
                 .all();
     }
 
-    private Mono<Void> deliver(EventSubscriber subscriber, StoredEvent stored) {
-        Optional<IntakeEvent> event = read(stored);
-        if (event.isEmpty()) {
-            log.warn("Event {} of unknown type {} skipped by {}", stored.position(), stored.type(), subscriber.name());
-            return Mono.empty();
+    /** The events of kinds this version knows; the others are passed over (a newer publisher's), and said so. */
+    private List<IntakeEvent> known(EventSubscriber subscriber, List<StoredEvent> events) {
+        List<IntakeEvent> known = new ArrayList<>(events.size());
+        for (StoredEvent stored : events) {
+            Optional<IntakeEvent> event = read(stored);
+            if (event.isPresent()) {
+                known.add(event.get());
+            } else {
+                log.warn("Event {} of unknown type {} skipped by {}", stored.position(), stored.type(), subscriber.name());
+            }
         }
-        return subscriber.on(event.get());
+        return known;
     }
 
     private Optional<IntakeEvent> read(StoredEvent stored) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.aidline.intake.events.ReportFiled;
 import org.aidline.intake.region.RegionScope;
@@ -25,6 +26,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Coordinator tasks in PostgreSQL. Each change also tells the stream (task_event) in the same statement,
@@ -91,15 +93,24 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
             select (select count(*) from task) as changed, (select count(*) from event) as events
             """;
 
-    // The county supervisor holds the task until route_task gives it to the first reachable link.
+    // The county supervisor holds each task until route_task gives it to the first reachable link.
     private static final String OPEN = """
             insert into coordinator_task (id, report_id, report_reference, category, village_code, county_code, urgent, status,
                                           assignee, assignee_rank, acknowledgement_sla, assigned_at, acknowledge_by, created_at)
-            values (:id, :report, :reference, :category, :village, :county, :urgent, 'ASSIGNED',
-                    'sup-' || :county, 3, cast(:slaSeconds as bigint) * interval '1 second', :at, :at, :at)
+            select t.id, t.report_id, t.reference, t.category, t.village, t.county, t.urgent, 'ASSIGNED',
+                   'sup-' || t.county, 3, t.sla * interval '1 second', t.at, t.at, t.at
+            from jsonb_to_recordset(cast(:tasks as jsonb))
+                 as t(id uuid, report_id uuid, reference text, category text, village text, county text, urgent boolean, sla bigint,
+                      at timestamptz)
             on conflict (report_id) do nothing
             returning id
             """;
+
+    private static final String ROUTE = """
+            select count(route_task(t.id, 0, t.created_at, 'filed')) as routed from coordinator_task t where t.id = any(:ids)
+            """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
@@ -110,25 +121,22 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
     }
 
     @Override
-    public Mono<String> open(ReportFiled filed) {
-        OffsetDateTime at = filed.occurredAt().atOffset(ZoneOffset.UTC);
+    public Mono<Integer> open(List<ReportFiled> filed) {
+        List<Map<String, Object>> tasks = filed.stream().<Map<String, Object>>map(report -> Map.of(
+                "id", TaskId.next().value().toString(), "report_id", report.reportId().toString(), "reference", report.reference(),
+                "category", report.category(), "village", report.villageCode(), "county", report.countyCode(),
+                "urgent", report.urgent(), "sla", report.acknowledgeWithinSeconds(), "at", report.occurredAt().toString()))
+                .toList();
         return database.sql(OPEN)
-                .bind("id", TaskId.next().value())
-                .bind("report", filed.reportId())
-                .bind("reference", filed.reference())
-                .bind("category", filed.category())
-                .bind("village", filed.villageCode())
-                .bind("county", filed.countyCode())
-                .bind("urgent", filed.urgent())
-                .bind("slaSeconds", filed.acknowledgeWithinSeconds())
-                .bind("at", at)
+                .bind("tasks", JSON.writeValueAsString(tasks))
                 .map(row -> row.get("id", UUID.class))
-                .one()
-                .flatMap(task -> database.sql("select route_task(:task, 0, :at, 'filed') as assignee")
-                        .bind("task", task)
-                        .bind("at", at)
-                        .map(row -> row.get("assignee", String.class))
-                        .one());
+                .all()
+                .collectList()
+                .flatMap(opened -> opened.isEmpty() ? Mono.just(0) : database.sql(ROUTE)
+                        .bind("ids", opened.toArray(UUID[]::new))
+                        .map(row -> row.get("routed", Long.class))
+                        .one()
+                        .map(Long::intValue));
     }
 
     @Override
