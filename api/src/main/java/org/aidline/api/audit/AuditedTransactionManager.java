@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class AuditedTransactionManager extends R2dbcTransactionManager {
 
-    static final String TELL = "select set_config('aidline.actor', $1, true), set_config('aidline.request_id', $2, true)";
+    // Cast: the statement stays valid when its values are replayed as literals (bench/run's pgbench capture).
+    static final String TELL = "select set_config('aidline.actor', cast($1 as text), true), set_config('aidline.request_id', cast($2 as text), true)";
 
     AuditedTransactionManager(ConnectionFactory connections) {
         super(connections);
