@@ -13,18 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Wires documents later: grant reads, attachments, identity at the visit and the deadline sweep. */
 @Configuration(proxyBeanMethods = false)
 public class GrantConfiguration {
 
-    // Stored JSON keeps its shape whatever the web's settings are, as in IntakeConfiguration.
-    private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
-
     @Bean
     Grants grants(DatabaseClient database, TransactionalOperator transactions) {
-        return new R2dbcGrants(database, transactions, STORED_JSON);
+        return new R2dbcGrants(database, transactions, IntakeConfiguration.STORED_JSON);
     }
 
     @Bean

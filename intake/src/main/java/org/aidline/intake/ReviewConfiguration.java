@@ -15,14 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Wires policy administration, supervisor review and the ledger's read path. */
 @Configuration(proxyBeanMethods = false)
 public class ReviewConfiguration {
-
-    // Stored event details keep their shape whatever the web's JSON settings are.
-    private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
 
     @Bean
     PolicyAdministration policyAdministration(Policies policies, Clock clock) {
@@ -31,7 +27,7 @@ public class ReviewConfiguration {
 
     @Bean
     GrantsUnderReview grantsUnderReview(DatabaseClient database, TransactionalOperator transactions) {
-        return new R2dbcGrantsUnderReview(database, transactions, STORED_JSON);
+        return new R2dbcGrantsUnderReview(database, transactions, IntakeConfiguration.STORED_JSON);
     }
 
     @Bean

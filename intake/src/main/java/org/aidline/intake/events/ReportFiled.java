@@ -32,10 +32,6 @@ public record ReportFiled(
                 report.createdAt());
     }
 
-    public Duration acknowledgeWithin() {
-        return Duration.ofSeconds(acknowledgeWithinSeconds);
-    }
-
     /** A rejected report asks nothing more of anyone. */
     public boolean rejected() {
         return "REJECTED".equals(decision);
