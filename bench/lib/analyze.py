@@ -9,7 +9,11 @@
       a "from-to:seconds" entry of the profile is a lead-in ramp and not counted.
   analyze.py latency FILE OK SKIP_S         "rate=N p50_ms=N p99_ms=N ok=N other=N"
   analyze.py notify FILE PUSHES             push arrival minus the 201 per report: "notify_p99_ms=N ..."
+  analyze.py stages BEFORE AFTER            where report -> push spends its time, from the service's own histograms
+      (two /actuator/prometheus scrapes around the latency run): the bucket holding p50 and p99 of the event lag
+      (filed -> task opening) and of the notification wait (filed -> provider took the push)
 """
+import re
 import sys
 
 
@@ -88,6 +92,42 @@ def notify(path, pushes):
           f"pushed={len(delays)} not_pushed={len(answered)}")
 
 
+STAGES = {
+    "opened": 'aidline_events_lag_seconds_bucket{subscriber="notification.task-opening",le="',
+    "pushed": 'aidline_notification_wait_seconds_bucket{outcome="sent",le="',
+}
+
+
+def buckets(path, prefix):
+    counts = {}
+    for line in open(path):
+        if line.startswith(prefix.split("{")[0] + "{"):
+            labels = dict(re.findall(r'(\w+)="([^"]*)"', line.split("}")[0]))
+            wanted = dict(re.findall(r'(\w+)="([^"]*)"', prefix))
+            if all(labels.get(k) == v for k, v in wanted.items() if k != "le"):
+                counts[float(labels["le"])] = float(line.rsplit(" ", 1)[1])
+    return counts
+
+
+def stages(before, after):
+    out = []
+    for name, prefix in STAGES.items():
+        b, a = buckets(before, prefix), buckets(after, prefix)
+        diff = sorted((le, a[le] - b.get(le, 0)) for le in a)
+        total = diff[-1][1] if diff else 0
+        if total <= 0:
+            out.append(f"{name}=NA")
+            continue
+
+        def bound(p):
+            for le, count in diff:
+                if count >= p * total:
+                    return "inf" if le == float("inf") else f"{le * 1000:.0f}"
+            return "inf"
+        out.append(f"{name}_p50_le_ms={bound(0.5)} {name}_p99_le_ms={bound(0.99)} {name}_n={total:.0f}")
+    print(" ".join(out))
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "closed":
@@ -98,5 +138,7 @@ if __name__ == "__main__":
         latency(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
     elif command == "notify":
         notify(sys.argv[2], sys.argv[3])
+    elif command == "stages":
+        stages(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

@@ -1,6 +1,8 @@
 package org.aidline.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aidline.intake.background.DatabaseWakeups;
@@ -9,6 +11,7 @@ import org.aidline.intake.background.LoopLifecycle;
 import org.aidline.intake.events.EventDelivery;
 import org.aidline.intake.events.EventLog;
 import org.aidline.intake.events.EventSubscriber;
+import org.aidline.intake.events.MeasuredSubscriber;
 import org.aidline.intake.events.persistence.R2dbcEventLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +39,10 @@ public class EventsConfiguration {
 
     @Bean
     SmartLifecycle eventDelivering(R2dbcEventLog log, ConnectionFactory connections, ObjectProvider<EventSubscriber> subscribers,
-            EventsProperties properties) {
-        List<EventSubscriber> all = subscribers.orderedStream().toList();
+            EventsProperties properties, MeterRegistry meters, Clock clock) {
+        List<EventSubscriber> all = subscribers.orderedStream()
+                .<EventSubscriber>map(subscriber -> new MeasuredSubscriber(subscriber, meters, clock))
+                .toList();
         if (!properties.enabled() || all.isEmpty()) {
             return new LoopLifecycle(null);
         }

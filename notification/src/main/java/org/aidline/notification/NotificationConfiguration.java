@@ -1,5 +1,6 @@
 package org.aidline.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
@@ -54,6 +55,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,8 +71,9 @@ public class NotificationConfiguration {
 
     /** Subscribed to intake's events: a report filed opens its task. */
     @Bean
-    TaskOpening taskOpening(CoordinatorTasks tasks) {
-        return new TaskOpening(tasks);
+    TaskOpening taskOpening(CoordinatorTasks tasks, NotificationDispatcher dispatcher, NotificationProperties properties) {
+        // An instance that does not dispatch leaves the pushes to those that do.
+        return new TaskOpening(tasks, properties.enabled() ? dispatcher::dispatchFor : reports -> Mono.empty());
     }
 
     @Bean
@@ -131,12 +134,12 @@ public class NotificationConfiguration {
 
     @Bean
     NotificationDispatcher notificationDispatcher(Notifications notifications, NotificationProperties properties, TaskSignals signals,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         WebClient.Builder http = providerHttp();
         DeliverySettings settings = new DeliverySettings(properties.batchSize(), properties.concurrency(), properties.lease(),
                 properties.maxAttempts(), new Backoff(properties.retry().base(), properties.retry().max()));
         return new NotificationDispatcher(notifications, pushSenders(properties, http, clock), smsSender(properties, http),
-                settings, signals::changed, clock, () -> ThreadLocalRandom.current().nextDouble());
+                settings, signals::changed, clock, () -> ThreadLocalRandom.current().nextDouble(), meters);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package org.aidline.api.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.intake.events.EventDelivery;
 import org.aidline.intake.events.EventSubscriber;
@@ -88,11 +91,27 @@ class IntakeEventsIntegrationTests {
         assertThat(subscriber.seen()).doesNotHaveDuplicates().containsSubsequence(published);
     }
 
+    @Test
+    void aSubscriberIsHandedWhatItConsumedOnlyOnceThatCommitted() {
+        Recording subscriber = caughtUp();
+        List<UUID> published = insertEvents(3);
+
+        subscriber.failures().set(1);
+        assertThatThrownBy(() -> deliver(subscriber)).hasMessageContaining("refused");
+        assertThat(subscriber.handedOver()).as("rolled back: nothing to act on").isEmpty();
+
+        deliver(subscriber);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(subscriber.handedOver()).containsExactlyElementsOf(published));
+        deliver(subscriber);
+        assertThat(subscriber.handedOver()).as("nothing twice").containsExactlyElementsOf(published);
+    }
+
     private Recording caughtUp() {
         Recording subscriber = new Recording("test-" + UUID.randomUUID());
         log.register(subscriber.name()).block(Duration.ofSeconds(10));
         deliver(subscriber);
         subscriber.seen().clear();
+        subscriber.handedOver().clear();
         return subscriber;
     }
 
@@ -109,16 +128,24 @@ class IntakeEventsIntegrationTests {
                 .collectList().block(Duration.ofSeconds(10));
     }
 
-    /** Records what it is given, in order; several consumers may call it at once. */
-    private record Recording(String name, List<UUID> seen) implements EventSubscriber {
+    /** Records what it is given, in order; several consumers may call it at once. Refuses as many events as {@code failures} says. */
+    private record Recording(String name, List<UUID> seen, List<UUID> handedOver, AtomicInteger failures) implements EventSubscriber {
 
         Recording(String name) {
-            this(name, Collections.synchronizedList(new ArrayList<>()));
+            this(name, Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
         }
 
         @Override
         public Mono<Void> on(IntakeEvent event) {
+            if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                return Mono.error(new IllegalStateException("refused " + event.id()));
+            }
             return Mono.fromRunnable(() -> seen.add(event.id()));
+        }
+
+        @Override
+        public Mono<Void> committed(List<IntakeEvent> events) {
+            return Mono.fromRunnable(() -> events.forEach(event -> handedOver.add(event.id())));
         }
     }
 }

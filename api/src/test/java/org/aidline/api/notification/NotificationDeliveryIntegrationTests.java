@@ -492,7 +492,7 @@ class NotificationDeliveryIntegrationTests {
                 NotificationConfiguration.pushSenders(properties, NotificationConfiguration.providerHttp(), clock),
                 NotificationConfiguration.smsSender(properties, NotificationConfiguration.providerHttp()),
                 settings, recipient -> {
-                }, clock, () -> ThreadLocalRandom.current().nextDouble());
+                }, clock, () -> ThreadLocalRandom.current().nextDouble(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     private static String newPrivateKey() {

@@ -20,4 +20,13 @@ public interface EventSubscriber {
     default Mono<Void> on(List<IntakeEvent> events) {
         return Flux.fromIterable(events).concatMap(this::on).then();
     }
+
+    /**
+     * Once the transaction that consumed {@code events} has committed: where a subscriber's writes
+     * start work that should not wait for its own loop's next wake-up (a push to send now). Not
+     * waited for; whatever it fails to do, the subscriber's loop finds as it would have anyway.
+     */
+    default Mono<Void> committed(List<IntakeEvent> events) {
+        return Mono.empty();
+    }
 }

@@ -2,6 +2,7 @@ package org.aidline.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.aidline.intake.region.RegionScope;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,9 @@ public interface Notifications {
 
     /** Claims up to {@code limit} notifications due at {@code now} for {@code lease}; SKIP LOCKED, so instances share. */
     Flux<ClaimedNotification> claimDue(Instant now, Duration lease, int limit);
+
+    /** Claims the notifications of these reports' tasks that are queued and due at {@code now}, as {@link #claimDue} would. */
+    Flux<ClaimedNotification> claimQueuedFor(List<UUID> reportIds, Instant now, Duration lease);
 
     Mono<Boolean> sent(ClaimedNotification claimed, DeliveryOutcome outcome, Instant at);
 

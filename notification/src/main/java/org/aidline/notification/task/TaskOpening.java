@@ -2,6 +2,8 @@ package org.aidline.notification.task;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import org.aidline.intake.events.EventSubscriber;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
@@ -17,9 +19,12 @@ public class TaskOpening implements EventSubscriber {
     public static final String SUBSCRIBER = "notification.task-opening";
 
     private final CoordinatorTasks tasks;
+    private final Function<List<UUID>, Mono<?>> sendNow;
 
-    public TaskOpening(CoordinatorTasks tasks) {
+    /** {@code sendNow} is given the reports whose tasks were opened, once that has committed: their pushes go at once. */
+    public TaskOpening(CoordinatorTasks tasks, Function<List<UUID>, Mono<?>> sendNow) {
         this.tasks = tasks;
+        this.sendNow = sendNow;
     }
 
     @Override
@@ -42,5 +47,14 @@ public class TaskOpening implements EventSubscriber {
             }
         }
         return toOpen.isEmpty() ? Mono.empty() : tasks.open(toOpen).then();
+    }
+
+    @Override
+    public Mono<Void> committed(List<IntakeEvent> events) {
+        List<UUID> opened = events.stream()
+                .filter(event -> event instanceof ReportFiled filed && !filed.rejected())
+                .map(IntakeEvent::reportId)
+                .toList();
+        return opened.isEmpty() ? Mono.empty() : sendNow.apply(opened).then();
     }
 }

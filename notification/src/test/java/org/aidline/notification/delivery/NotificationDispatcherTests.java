@@ -2,6 +2,8 @@ package org.aidline.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.aidline.intake.background.Backoff;
 import org.aidline.intake.region.RegionScope;
 import org.aidline.notification.device.PushService;
@@ -21,13 +24,24 @@ import reactor.core.publisher.Mono;
 class NotificationDispatcherTests {
 
     static final Instant NOW = Instant.parse("2026-11-29T03:00:00Z");
+    static final Duration QUEUED_FOR = Duration.ofMillis(140);
     final RecordingOutbox outbox = new RecordingOutbox();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final DeliverySettings settings = new DeliverySettings(10, 4, Duration.ofSeconds(30), 3, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
 
     @Test
     void aSentPushIsRecordedAsSent() {
         dispatch(push(1), DeliveryOutcome.sent("projects/p/messages/1", "FCM 200"));
         assertThat(outbox.calls).containsExactly("sent");
+    }
+
+    @Test
+    void howLongASentNotificationWaitedIsMeasuredFromWhenItWasQueued() {
+        dispatch(push(1), DeliveryOutcome.sent("projects/p/messages/1", "FCM 200"));
+        dispatch(push(1), DeliveryOutcome.retry("FCM 503", null));
+        Timer waited = meters.get("aidline.notification.wait").timer();
+        assertThat(waited.count()).isEqualTo(1);
+        assertThat(waited.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(QUEUED_FOR.toMillis());
     }
 
     @Test
@@ -66,7 +80,7 @@ class NotificationDispatcherTests {
             }
         };
         new NotificationDispatcher(outbox, List.of(broken), (phone, message) -> Mono.never(), settings, recipient -> {
-        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.0).deliver(push(1)).block();
+        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.0, meters).deliver(push(1)).block();
         assertThat(outbox.calls).containsExactly("retry");
     }
 
@@ -83,16 +97,22 @@ class NotificationDispatcherTests {
             }
         };
         new NotificationDispatcher(outbox, List.of(sender), (phone, message) -> Mono.just(outcome), settings, recipient -> {
-        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.0).deliver(claimed).block();
+        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.0, meters).deliver(claimed).block();
     }
 
     private static ClaimedNotification push(int attempt) {
         TaskMessage message = new TaskMessage(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "REF", "ACCIDENT", "village", true);
         return new ClaimedNotification(message.notificationId(), UUID.randomUUID(), "coord-640521001001", DeliveryChannel.PUSH, attempt,
-                UUID.randomUUID(), PushService.FCM, "token", message);
+                UUID.randomUUID(), PushService.FCM, "token", message, NOW.minus(QUEUED_FOR));
     }
 
     static final class RecordingOutbox implements Notifications {
+
+        @Override
+        public Flux<ClaimedNotification> claimQueuedFor(List<UUID> reportIds, Instant now, Duration lease) {
+            return Flux.empty();
+        }
+
 
         final List<String> calls = new ArrayList<>();
         final List<Instant> nextAttempts = new ArrayList<>();

@@ -100,12 +100,13 @@ public class R2dbcEventLog implements EventLog {
 
     @Override
     public Mono<Consumed> consume(EventSubscriber subscriber, int limit) {
-        Mono<Consumed> consumption = database.sql(CLAIM)
+        Mono<Batch> consumption = database.sql(CLAIM)
                 .bind("subscriber", subscriber.name())
                 .map(row -> new Position(row.get("last_tx", String.class), row.get("last_position", Long.class)))
                 .one()
                 .flatMap(position -> next(subscriber.name(), position, limit).collectList().flatMap(events -> {
-                    Mono<Void> delivered = events.isEmpty() ? Mono.empty() : subscriber.on(known(subscriber, events))
+                    List<IntakeEvent> known = known(subscriber, events);
+                    Mono<Void> delivered = events.isEmpty() ? Mono.empty() : subscriber.on(known)
                             .then(database.sql(CONSUMED)
                                     .bind("subscriber", subscriber.name())
                                     .bind("txs", events.stream().map(StoredEvent::tx).toArray(String[]::new))
@@ -117,10 +118,25 @@ public class R2dbcEventLog implements EventLog {
                                     .bind("lastTx", position.tx())
                                     .bind("lastPosition", position.position())
                                     .then())
-                            .thenReturn(new Consumed(events.size(), events.size() == limit));
+                            .thenReturn(new Batch(known, new Consumed(events.size(), events.size() == limit)));
                 }))
-                .defaultIfEmpty(new Consumed(0, false));
-        return transactions.transactional(consumption);
+                .defaultIfEmpty(new Batch(List.of(), new Consumed(0, false)));
+        return transactions.transactional(consumption)
+                .doOnNext(batch -> handOver(subscriber, batch.events()))
+                .map(Batch::consumed);
+    }
+
+    /** Started, not waited for: the next batch does not queue behind what the subscriber does after a commit. */
+    private static void handOver(EventSubscriber subscriber, List<IntakeEvent> committed) {
+        if (committed.isEmpty()) {
+            return;
+        }
+        subscriber.committed(committed).subscribe(null,
+                failure -> log.warn("{} failed after consuming {} events; its own loop takes over", subscriber.name(), committed.size(),
+                        failure));
+    }
+
+    private record Batch(List<IntakeEvent> events, Consumed consumed) {
     }
 
     private Flux<StoredEvent> next(String subscriber, Position after, int limit) {

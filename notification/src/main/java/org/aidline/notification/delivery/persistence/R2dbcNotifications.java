@@ -34,10 +34,10 @@ public class R2dbcNotifications implements Notifications {
 
     // SKIP LOCKED: dispatchers claiming at the same moment take different rows instead of waiting.
     // A SENDING row whose lease has run out was held by a dispatcher that died: it is taken again.
-    private static final String CLAIM = """
+    private static final String CLAIM_TEMPLATE = """
             with due as (
                 select n.id from notification n
-                where n.status in ('QUEUED', 'SENDING', 'ERRORED') and n.next_attempt_at <= :now
+                where %s and n.next_attempt_at <= :now
                 order by n.next_attempt_at
                 limit :limit
                 for update skip locked),
@@ -48,13 +48,20 @@ public class R2dbcNotifications implements Notifications {
                 returning n.*)
             select c.id, c.claim, c.recipient, c.channel, c.attempts, c.device_id, d.provider,
                    case when c.channel = 'SMS' then s.phone when d.retired_at is null then d.token end as address,
-                   c.task_id, t.report_id, t.urgent, t.report_reference as reference, t.category, v.village_name
+                   c.task_id, t.report_id, t.urgent, t.report_reference as reference, t.category, v.village_name,
+                   c.created_at as queued_at
             from claimed c
             join coordinator_task t on t.id = c.task_id
             join village_directory v on v.village_code = t.village_code
             left join device d on d.id = c.device_id
             left join staff_directory s on s.user_id = c.recipient
             """;
+
+    private static final String CLAIM = CLAIM_TEMPLATE.formatted("n.status in ('QUEUED', 'SENDING', 'ERRORED')");
+
+    // Just routed: the dispatcher of the instance that opened the tasks sends at once, without waiting for a wake-up.
+    private static final String CLAIM_QUEUED_FOR = CLAIM_TEMPLATE.formatted(
+            "n.status = 'QUEUED' and n.task_id in (select t.id from coordinator_task t where t.report_id = any(:reports))");
 
     private static final String SENT = """
             with n as (
@@ -127,6 +134,18 @@ public class R2dbcNotifications implements Notifications {
         return database.sql(CLAIM)
                 .bind("now", utc(now))
                 .bind("limit", limit)
+                .bind("claim", UUID.randomUUID())
+                .bind("leaseUntil", utc(now.plus(lease)))
+                .map(R2dbcNotifications::claimed)
+                .all();
+    }
+
+    @Override
+    public Flux<ClaimedNotification> claimQueuedFor(List<UUID> reportIds, Instant now, Duration lease) {
+        return database.sql(CLAIM_QUEUED_FOR)
+                .bind("reports", reportIds.toArray(UUID[]::new))
+                .bind("now", utc(now))
+                .bind("limit", Integer.MAX_VALUE)
                 .bind("claim", UUID.randomUUID())
                 .bind("leaseUntil", utc(now.plus(lease)))
                 .map(R2dbcNotifications::claimed)
@@ -262,7 +281,7 @@ public class R2dbcNotifications implements Notifications {
         return new ClaimedNotification(row.get("id", UUID.class), row.get("claim", UUID.class), row.get("recipient", String.class),
                 DeliveryChannel.valueOf(row.get("channel", String.class)), row.get("attempts", Integer.class),
                 row.get("device_id", UUID.class), provider == null ? null : PushService.valueOf(provider),
-                row.get("address", String.class), message);
+                row.get("address", String.class), message, instant(row, "queued_at"));
     }
 
     private static String provider(ClaimedNotification claimed) {
