@@ -2,7 +2,9 @@ package org.aidline.api.config;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -34,7 +36,9 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
 
     private static void document(PathItem.HttpMethod method, String path, Operation operation) {
         Map<String, String> problems = new LinkedHashMap<>();
-        problems.put("400", "Invalid request: /problems/validation, /problems/malformed-body, /problems/bad-parameter, /problems/idempotency-key-missing");
+        problems.put("400", "Invalid request: /problems/validation, /problems/malformed-body (also a NUL character in a string), "
+                + "/problems/bad-parameter (also an instant outside years 1-9999), /problems/idempotency-key-missing, "
+                + "/problems/rejected-request (bytes not allowed in the method, path, query or headers)");
         problems.put("401", "No valid bearer token: /problems/unauthenticated");
         problems.put("403", "The role or region does not allow this: /problems/forbidden, /problems/outside-region");
         if (path.contains("{")) {
@@ -47,11 +51,23 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
             problems.put("422", "Idempotency-Key reused with another body, or unknown village: /problems/idempotency-key-reused, /problems/unknown-village");
             problems.put("429", "Too many requests; see Retry-After: /problems/too-many-requests");
         }
+        problems.put("414", "Path and query longer than 4,096 characters: /problems/uri-too-long");
+        problems.put("431", "Headers larger than 8 KB in all: /problems/headers-too-large");
         problems.put("500", "Our fault; nothing sent is lost: /problems/internal");
-        problems.forEach((status, description) -> operation.getResponses().putIfAbsent(status, new ApiResponse()
-                .description(description)
-                .content(new Content().addMediaType("application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+        problems.put("503", "The database is unreachable, or the request ran past its time budget (5 s for a filing, 10 s otherwise) "
+                + "and was cancelled; retry after Retry-After, with the same Idempotency-Key for a filing "
+                + "(mayHaveBeenApplied says whether it may have gone through): /problems/unavailable");
+        problems.forEach((status, description) -> {
+            ApiResponse response = new ApiResponse()
+                    .description(description)
+                    .content(new Content().addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+            if (status.equals("429") || status.equals("503")) {
+                response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+                        .schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)));
+            }
+            operation.getResponses().putIfAbsent(status, response);
+        });
     }
 
     private static Schema<?> problemSchema() {
@@ -66,7 +82,9 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         problem.addProperty("detail", new StringSchema());
         problem.addProperty("instance", new StringSchema());
         problem.addProperty("errors", new ArraySchema().items(fieldError));
-        problem.addProperty("retryAfterSeconds", new IntegerSchema().description("With 429 only"));
+        problem.addProperty("retryAfterSeconds", new IntegerSchema().description("With 429 and 503: the Retry-After header's value"));
+        problem.addProperty("mayHaveBeenApplied", new BooleanSchema()
+                .description("With 503: false when nothing was changed; true when a write may have gone through before the failure"));
         problem.setRequired(List.of("type", "title", "status"));
         return problem;
     }

@@ -74,8 +74,11 @@ public class IdempotentFiling {
                         : reused());
             }
             Mono<ResponseEntity<String>> filed = fileOnce(report, claim, render);
+            // Cancelled (out of its time budget, or the client gone) is freed like failed: the database's receipt
+            // still answers the retry of a filing that did commit.
             return state instanceof KeyState.Claimed
                     ? filed.onErrorResume(failure -> keys.release(claim.owner(), key).then(Mono.error(failure)))
+                            .doOnCancel(() -> keys.release(claim.owner(), key).subscribe())
                     : filed;
         });
     }

@@ -2,6 +2,7 @@ package org.aidline.api.idempotency;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.aidline.api.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -22,11 +23,13 @@ class RedisIdempotencyKeys {
 
     private final ReactiveStringRedisTemplate redis;
     private final IdempotencyProperties properties;
+    private final RedisCircuit circuit;
     private final Counter unavailable;
 
-    RedisIdempotencyKeys(ReactiveStringRedisTemplate redis, IdempotencyProperties properties, MeterRegistry meters) {
+    RedisIdempotencyKeys(ReactiveStringRedisTemplate redis, IdempotencyProperties properties, RedisCircuit circuit, MeterRegistry meters) {
         this.redis = redis;
         this.properties = properties;
+        this.circuit = circuit;
         this.unavailable = Counter.builder("aidline.idempotency.redis.unavailable")
                 .description("Idempotency checks that went to PostgreSQL because Redis did not answer")
                 .register(meters);
@@ -34,28 +37,23 @@ class RedisIdempotencyKeys {
 
     Mono<KeyState> claim(String owner, String key, String fingerprint) {
         String redisKey = redisKey(owner, key);
-        return redis.opsForValue().setIfAbsent(redisKey, IN_FLIGHT + "|" + fingerprint, properties.inFlightTimeout())
+        return circuit.call(redis.opsForValue().setIfAbsent(redisKey, IN_FLIGHT + "|" + fingerprint, properties.inFlightTimeout())
                 .flatMap(claimed -> claimed
                         ? Mono.<KeyState>just(new KeyState.Claimed())
                         : redis.opsForValue().get(redisKey).map(RedisIdempotencyKeys::parse)
-                                .defaultIfEmpty(new KeyState.Unknown()))
-                .timeout(properties.redisTimeout())
-                .onErrorResume(failure -> unknown(failure));
+                                .defaultIfEmpty(new KeyState.Unknown())), properties.redisTimeout(), this::unknown);
     }
 
     Mono<Void> complete(String owner, String key, String fingerprint, String reportId, int status, String body) {
         String value = String.join("|", COMPLETED, fingerprint, reportId, Integer.toString(status), body);
-        return redis.opsForValue().set(redisKey(owner, key), value, properties.retention())
-                .timeout(properties.redisTimeout())
-                .onErrorResume(failure -> unknown(failure).thenReturn(false))
+        return circuit.call(redis.opsForValue().set(redisKey(owner, key), value, properties.retention()), properties.redisTimeout(),
+                        failure -> unknown(failure).thenReturn(false))
                 .then();
     }
 
     /** Frees a key whose request failed before filing anything, so that the client may retry it. */
     Mono<Void> release(String owner, String key) {
-        return redis.delete(redisKey(owner, key))
-                .timeout(properties.redisTimeout())
-                .onErrorResume(failure -> unknown(failure).thenReturn(0L))
+        return circuit.call(redis.delete(redisKey(owner, key)), properties.redisTimeout(), failure -> unknown(failure).thenReturn(0L))
                 .then();
     }
 

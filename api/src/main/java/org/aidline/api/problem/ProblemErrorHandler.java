@@ -6,6 +6,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -20,13 +21,19 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
     private final ProblemResponses responses;
+    private final Unavailable unavailable;
 
-    public ProblemErrorHandler(ProblemResponses responses) {
+    public ProblemErrorHandler(ProblemResponses responses, Unavailable unavailable) {
         this.responses = responses;
+        this.unavailable = unavailable;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof ServerExchangeRejectedException) {
+            // A header or query parameter the firewall refuses when a filter first reads it.
+            return responses.write(exchange, ProblemType.REJECTED_REQUEST);
+        }
         if (failure instanceof ResponseStatusException status) {
             ProblemType type = switch (status.getStatusCode().value()) {
                 case 400 -> ProblemType.MALFORMED_BODY;
@@ -41,6 +48,12 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             if (type != ProblemType.INTERNAL) {
                 return responses.write(exchange, type);
             }
+        }
+        if (Outages.isOutage(failure) && !exchange.getResponse().isCommitted()) {
+            log.warn("Request {} {} met an outage outside a controller: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    failure.toString());
+            unavailable.setRetryAfter(exchange.getResponse().getHeaders());
+            return responses.write(exchange, unavailable.problem(exchange, "outage", ProblemHandler.locale(exchange)));
         }
         log.error("Request {} {} failed outside a controller", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
         return responses.write(exchange, ProblemType.INTERNAL);

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -32,9 +33,11 @@ public class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final Problems problems;
+    private final Unavailable unavailable;
 
-    public ProblemHandler(Problems problems) {
+    public ProblemHandler(Problems problems, Unavailable unavailable) {
         this.problems = problems;
+        this.unavailable = unavailable;
     }
 
     @ExceptionHandler
@@ -126,6 +129,12 @@ public class ProblemHandler {
         return respond(problem, ProblemType.UNKNOWN_VILLAGE);
     }
 
+    /** The firewall refuses some bytes only when a header or a query parameter is first read, here in a controller. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException exception, ServerWebExchange exchange) {
+        return simple(ProblemType.REJECTED_REQUEST, exchange);
+    }
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> denied(AccessDeniedException exception, ServerWebExchange exchange) {
         return simple(ProblemType.FORBIDDEN, exchange);
@@ -153,6 +162,13 @@ public class ProblemHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception exception, ServerWebExchange exchange) {
+        if (Outages.isOutage(exception)) {
+            log.warn("Request {} {} met an outage: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exception.toString());
+            HttpHeaders headers = new HttpHeaders();
+            unavailable.setRetryAfter(headers);
+            return ResponseEntity.status(ProblemType.UNAVAILABLE.status()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(unavailable.problem(exchange, "outage", locale(exchange)));
+        }
         log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exception);
         return simple(ProblemType.INTERNAL, exchange);
     }
@@ -166,7 +182,7 @@ public class ProblemHandler {
         return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    static Locale locale(ServerWebExchange exchange) {
+    public static Locale locale(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         return locale == null ? Locale.ENGLISH : locale;
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.aidline.api.problem.ProblemResponses;
+import org.aidline.api.redis.RedisCircuit;
 import org.aidline.api.problem.ProblemType;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -57,12 +58,14 @@ public class RateLimitFilter implements WebFilter {
     private final RateLimitProperties properties;
     private final ProblemResponses problems;
     private final Clock clock;
+    private final RedisCircuit circuit;
     private final Counter failedOpen;
     private final Counter limited;
 
     public RateLimitFilter(ReactiveStringRedisTemplate redis, RateLimitProperties properties, ProblemResponses problems,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, RedisCircuit circuit, MeterRegistry meters) {
         this.redis = redis;
+        this.circuit = circuit;
         this.properties = properties;
         this.problems = problems;
         this.clock = clock;
@@ -94,7 +97,7 @@ public class RateLimitFilter implements WebFilter {
     /** One round trip: both counters counted (address first, then subject if known) and compared to their limits. */
     private Mono<Boolean> withinLimits(List<String> keys) {
         String expiryMillis = Long.toString(properties.window().multipliedBy(2).toMillis());
-        return redis.execute(COUNT, keys, List.of(expiryMillis))
+        return circuit.call(redis.execute(COUNT, keys, List.of(expiryMillis))
                 .flatMapIterable(RateLimitFilter::counts)
                 .collectList()
                 .map(counts -> {
@@ -103,9 +106,7 @@ public class RateLimitFilter implements WebFilter {
                     }
                     return counts.get(0) <= properties.perAddress()
                             && (counts.size() < 2 || counts.get(1) <= properties.perSubject());
-                })
-                .timeout(properties.redisTimeout())
-                .onErrorResume(failure -> {
+                }), properties.redisTimeout(), failure -> {
                     failedOpen.increment();
                     return Mono.just(true);
                 });

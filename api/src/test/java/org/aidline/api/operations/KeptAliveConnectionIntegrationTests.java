@@ -2,14 +2,9 @@ package org.aidline.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.aidline.api.support.IntegrationTest;
+import org.aidline.api.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,60 +26,15 @@ class KeptAliveConnectionIntegrationTests {
 
     @Test
     void aConnectionIsReadAgainAfterARequestQueuedBehindASlowerOne() throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
+        try (RawHttp connection = new RawHttp(port)) {
             for (int round = 0; round < 20; round++) {
                 // One write: the second request is in before the first (health reads PostgreSQL and Redis) is answered.
-                out.write((SLOW + AT_ONCE).getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                assertThat(statusOf(in)).as("round %d, health", round).isIn(200, 503);
-                assertThat(statusOf(in)).as("round %d, unauthenticated", round).isEqualTo(401);
-                out.write(AT_ONCE.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                assertThat(statusOf(in)).as("round %d, the request after them", round).isEqualTo(401);
+                connection.send(SLOW + AT_ONCE);
+                assertThat(connection.read().status()).as("round %d, health", round).isIn(200, 503);
+                assertThat(connection.read().status()).as("round %d, unauthenticated", round).isEqualTo(401);
+                connection.send(AT_ONCE);
+                assertThat(connection.read().status()).as("round %d, the request after them", round).isEqualTo(401);
             }
         }
-    }
-
-    /** Reads one whole response (Content-Length or chunked) and answers its status. */
-    private static int statusOf(InputStream in) throws IOException {
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        long length = 0;
-        boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring("content-length:".length()).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (!chunked) {
-            in.readNBytes((int) length);
-            return status;
-        }
-        for (long chunk = Long.parseLong(line(in).trim(), 16); chunk > 0; chunk = Long.parseLong(line(in).trim(), 16)) {
-            in.readNBytes((int) chunk);
-            line(in);
-        }
-        // No trailers are sent: the last chunk is followed by the empty line that ends the message.
-        line(in);
-        return status;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int next = in.read(); next != '\n'; next = in.read()) {
-            if (next < 0) {
-                throw new IOException("The connection was closed mid-response");
-            }
-            if (next != '\r') {
-                line.write(next);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }

@@ -1,0 +1,48 @@
+package org.aidline.api.problem;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The 503 of an outage or of a request out of time: Retry-After, and whether the request may have
+ * been applied (a write whose commit was under way may have been), so that a mobile client can tell
+ * "retry later with the same Idempotency-Key" from a bug.
+ */
+@Component
+public class Unavailable {
+
+    private final Problems problems;
+    private final Duration retryAfter;
+
+    public Unavailable(Problems problems, org.aidline.api.edge.EdgeProperties edge) {
+        this.problems = problems;
+        this.retryAfter = edge.retryAfter();
+    }
+
+    /** {@code why} names the message: {@code outage} or {@code out-of-time}. */
+    public ProblemDetail problem(ServerWebExchange exchange, String why, Locale locale) {
+        boolean write = !isSafe(exchange.getRequest().getMethod());
+        String detail = problems.message("problem.unavailable." + why + (write ? ".write" : ".read"), locale, retryAfterSeconds());
+        ProblemDetail problem = problems.of(ProblemType.UNAVAILABLE, detail, locale);
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds());
+        problem.setProperty("mayHaveBeenApplied", write);
+        return problem;
+    }
+
+    public void setRetryAfter(HttpHeaders headers) {
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
+    }
+
+    private long retryAfterSeconds() {
+        return Math.max(1, retryAfter.toSeconds());
+    }
+
+    private static boolean isSafe(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+    }
+}
