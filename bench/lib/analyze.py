@@ -9,6 +9,9 @@
       a "from-to:seconds" entry of the profile is a lead-in ramp and not counted.
   analyze.py latency FILE OK SKIP_S         "rate=N p50_ms=N p99_ms=N ok=N other=N"
   analyze.py notify FILE PUSHES             push arrival minus the 201 per report: "notify_p99_ms=N ..."
+  analyze.py surge FILE OK SHED PEAK         a run offered beyond the peak: "surge_accepted_rps=N surge_accepted_of_peak=R
+      surge_shed_share=R surge_other=N surge_p99_ms=N surge_shed_p99_ms=N" (accepted = OK answers per second over the
+      run; shed = SHED answers, e.g. 503, as a share of all; p99 of each kind's latency)
   analyze.py stages BEFORE AFTER            where report -> push spends its time, from the service's own histograms
       (two /actuator/prometheus scrapes around the latency run): the bucket holding p50 and p99 of the event lag
       (filed -> task opening) and of the notification wait (filed -> provider took the push)
@@ -92,6 +95,23 @@ def notify(path, pushes):
           f"pushed={len(delays)} not_pushed={len(answered)}")
 
 
+def surge(path, ok, shed, peak):
+    data = rows(path)
+    if not data:
+        print("surge_accepted_rps=NA")
+        return
+    start = min(r[0] for r in data)
+    end = max(r[1] for r in data)
+    span = (end - start) / 1e6
+    good = [(r[1] - r[0]) / 1000 for r in data if r[2] == ok]
+    refused = [(r[1] - r[0]) / 1000 for r in data if r[2] == shed]
+    other = len(data) - len(good) - len(refused)
+    rate = len(good) / span if span > 0 else 0
+    print(f"surge_accepted_rps={rate:.0f} surge_accepted_of_peak={rate / peak if peak else 0:.2f} "
+          f"surge_shed_share={len(refused) / len(data):.2f} surge_other={other} "
+          f"surge_p99_ms={percentile(good, 99):.0f} surge_shed_p99_ms={percentile(refused, 99):.0f}")
+
+
 STAGES = {
     "opened": 'aidline_events_lag_seconds_bucket{subscriber="notification.task-opening",le="',
     "pushed": 'aidline_notification_wait_seconds_bucket{outcome="sent",le="',
@@ -138,6 +158,8 @@ if __name__ == "__main__":
         latency(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
     elif command == "notify":
         notify(sys.argv[2], sys.argv[3])
+    elif command == "surge":
+        surge(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]))
     elif command == "stages":
         stages(sys.argv[2], sys.argv[3])
     else:

@@ -14,10 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxHeaderSize the largest sum of header names and values
  * @param retryAfter what a 503 (outage, request out of time) tells the client to wait
  * @param budget how long a request may take before it is cancelled and answered 503
+ * @param maxInFlightFilings filings running at once on this instance before more are shed with 503
  */
 @ConfigurationProperties("aidline.edge")
 public record EdgeProperties(@DefaultValue("4096") int maxUriLength, @DefaultValue("8KB") DataSize maxHeaderSize,
-        @DefaultValue("5s") Duration retryAfter, @DefaultValue Budget budget) {
+        @DefaultValue("5s") Duration retryAfter, @DefaultValue Budget budget, @DefaultValue("24") int maxInFlightFilings) {
 
     /**
      * @param filing a report filed (by app or hotline): within this, or 503 and rolled back

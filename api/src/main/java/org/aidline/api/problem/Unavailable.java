@@ -34,8 +34,20 @@ public class Unavailable {
         return problem;
     }
 
+    /** This instance is at its limit: nothing was done, and capacity frees up within a second or so. */
+    public ProblemDetail shed(ServerWebExchange exchange, Locale locale) {
+        ProblemDetail problem = problems.of(ProblemType.UNAVAILABLE, problems.message("problem.unavailable.shed", locale, 1), locale);
+        problem.setProperty("retryAfterSeconds", 1);
+        problem.setProperty("mayHaveBeenApplied", false);
+        return problem;
+    }
+
     public void setRetryAfter(HttpHeaders headers) {
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
+        setRetryAfter(headers, retryAfterSeconds());
+    }
+
+    public void setRetryAfter(HttpHeaders headers, long seconds) {
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
     private long retryAfterSeconds() {
