@@ -1,0 +1,225 @@
+package org.aidline.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aidline.api.support.SampleReports;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of the service under load loses and doubles nothing: the production jar files reports
+ * with unique Idempotency-Keys from 16 clients at once, is killed mid-load, started again, and
+ * every request that got no answer is sent again, same key, same body. Then every request has
+ * exactly one report, no grant has two payments in the ledger and no report two coordinator
+ * tasks. Real PostgreSQL and Redis: the development module's embedded ones, started for this
+ * JVM (the jar itself carries neither).
+ */
+class CrashIT {
+
+    private static final int REQUESTS = 300;
+    private static final int KILL_AFTER = 100;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void killedMidLoadItLosesAndDoublesNothing() throws Exception {
+        int postgres = embedded("postgresPort");
+        int redis = embedded("redisPort");
+        String database = "crash_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres + "/postgres", "postgres", "")) {
+            admin.createStatement().execute("create database " + database);
+        }
+        int port = freePort();
+        Map<String, String> environment = Map.of(
+                "SPRING_R2DBC_URL", "r2dbc:postgresql://localhost:" + postgres + "/" + database,
+                "SPRING_R2DBC_USERNAME", "postgres",
+                "SPRING_FLYWAY_URL", "jdbc:postgresql://localhost:" + postgres + "/" + database,
+                "SPRING_FLYWAY_USER", "postgres",
+                "SPRING_DATA_REDIS_HOST", "127.0.0.1",
+                "SPRING_DATA_REDIS_PORT", Integer.toString(redis),
+                "SERVER_PORT", Integer.toString(port),
+                "AIDLINE_RATE_LIMIT_PER_ADDRESS", "1000000",
+                "AIDLINE_RATE_LIMIT_PER_SUBJECT", "1000000");
+        Process service = start(environment, port, "first");
+        List<Filing> filings = new ArrayList<>();
+        Map<Filing, String> answered = new ConcurrentHashMap<>();
+        try {
+            for (int n = 0; n < REQUESTS; n++) {
+                filings.add(new Filing(token(port, "citizen-crash-" + (n % 20)), UUID.randomUUID().toString(), body(n)));
+            }
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            for (Filing filing : filings) {
+                clients.submit(() -> {
+                    String id = file(port, filing);
+                    if (id != null) {
+                        answered.put(filing, id);
+                    }
+                    if (done.incrementAndGet() == KILL_AFTER) {
+                        service.destroyForcibly();
+                    }
+                });
+            }
+            clients.shutdown();
+            assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            System.out.printf("Crash: %d of %d filings answered before kill -9%n", answered.size(), REQUESTS);
+            assertThat(answered.size()).as("killed mid-load, not before or after it").isBetween(KILL_AFTER / 2, REQUESTS - 16);
+
+            Process restarted = start(environment, port, "restarted");
+            try {
+                int resent = 0;
+                for (Filing filing : filings) {
+                    if (!answered.containsKey(filing)) {
+                        String id = fileUntilAnswered(port, filing);
+                        assertThat(id).as("a resent filing is answered").isNotNull();
+                        answered.put(filing, id);
+                        resent++;
+                    }
+                }
+                System.out.printf("Crash: %d filings resent after the restart%n", resent);
+                // What was answered before the kill is answered the same now: the same report, not a second one.
+                for (Filing filing : filings.subList(0, 20)) {
+                    assertThat(file(port, filing)).isEqualTo(answered.get(filing));
+                }
+            } finally {
+                restarted.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            service.destroyForcibly();
+        }
+
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres + "/" + database, "postgres", "")) {
+            assertThat(count(db, "select count(*) from intake.report where filed_by like 'citizen-crash-%'")).as("lost or doubled")
+                    .isEqualTo(REQUESTS);
+            assertThat(answered.values()).doesNotHaveDuplicates().hasSize(REQUESTS);
+            assertThat(count(db, "select count(*) from (select grant_id from intake.ledger_entry where kind = 'PAYMENT' "
+                    + "group by grant_id having count(*) > 1) doubled")).as("grants paid twice").isZero();
+            assertThat(count(db, "select count(*) from (select report_id from notification.coordinator_task group by report_id "
+                    + "having count(*) > 1) doubled")).as("reports with two tasks").isZero();
+        }
+    }
+
+    private record Filing(String token, String key, String body) {
+    }
+
+    /**
+     * As a client does after a crash: a 409 (the key still marked in flight by the killed instance, for at most the
+     * filing's budget) or a 503 is tried again a little later.
+     */
+    private static String fileUntilAnswered(int port, Filing filing) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String id = file(port, filing);
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(250);
+        }
+        return null;
+    }
+
+    /** The report's id, or null when no answer came (the service was killed under it) or it was not 201. */
+    private static String file(int port, Filing filing) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports"))
+                    .timeout(Duration.ofSeconds(15))
+                    .header("Authorization", "Bearer " + filing.token())
+                    .header("Idempotency-Key", filing.key())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(filing.body())).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 201) {
+                if (answer.statusCode() != 409 && answer.statusCode() != 503) {
+                    System.out.printf("Crash: filing answered %d %s%n", answer.statusCode(), answer.body());
+                }
+                return null;
+            }
+            return answer.body().replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String body(int n) {
+        return """
+                {"category":"MEDICAL_EMERGENCY","description":"Crash test %d: sudden illness, cannot pay the hospital",
+                 "villageCode":"640104001001","urgent":true,
+                 "subject":{"name":"测试%d","idNumber":"%s","householdSize":3}}
+                """.formatted(n, n, SampleReports.newIdNumber());
+    }
+
+    private static String token(int port, String subject) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + subject + "\",\"roles\":[\"CITIZEN\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body().replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    private static Process start(Map<String, String> environment, int port, String name) throws Exception {
+        Path log = Files.createTempFile("aidline-crash-" + name, ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ProductionJarIT.JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("AIDLINE_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the jar runs; its log: %s", log).isTrue();
+            try {
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("The jar was not ready within 120 s; its log: " + log);
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int embedded(String port) throws Exception {
+        return (int) Class.forName("org.aidline.dev.EmbeddedServices").getMethod(port).invoke(null);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
