@@ -42,23 +42,9 @@ class CrashIT {
 
     @Test
     void killedMidLoadItLosesAndDoublesNothing() throws Exception {
-        int postgres = embedded("postgresPort");
-        int redis = embedded("redisPort");
-        String database = "crash_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres + "/postgres", "postgres", "")) {
-            admin.createStatement().execute("create database " + database);
-        }
+        String database = newDatabase();
         int port = freePort();
-        Map<String, String> environment = Map.of(
-                "SPRING_R2DBC_URL", "r2dbc:postgresql://localhost:" + postgres + "/" + database,
-                "SPRING_R2DBC_USERNAME", "postgres",
-                "SPRING_FLYWAY_URL", "jdbc:postgresql://localhost:" + postgres + "/" + database,
-                "SPRING_FLYWAY_USER", "postgres",
-                "SPRING_DATA_REDIS_HOST", "127.0.0.1",
-                "SPRING_DATA_REDIS_PORT", Integer.toString(redis),
-                "SERVER_PORT", Integer.toString(port),
-                "AIDLINE_RATE_LIMIT_PER_ADDRESS", "1000000",
-                "AIDLINE_RATE_LIMIT_PER_SUBJECT", "1000000");
+        Map<String, String> environment = environment(database, port);
         Process service = start(environment, port, "first");
         List<Filing> filings = new ArrayList<>();
         Map<Filing, String> answered = new ConcurrentHashMap<>();
@@ -108,15 +94,114 @@ class CrashIT {
             service.destroyForcibly();
         }
 
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres + "/" + database, "postgres", "")) {
+        try (Connection db = connect(database)) {
             assertThat(count(db, "select count(*) from intake.report where filed_by like 'citizen-crash-%'")).as("lost or doubled")
                     .isEqualTo(REQUESTS);
             assertThat(answered.values()).doesNotHaveDuplicates().hasSize(REQUESTS);
-            assertThat(count(db, "select count(*) from (select grant_id from intake.ledger_entry where kind = 'PAYMENT' "
-                    + "group by grant_id having count(*) > 1) doubled")).as("grants paid twice").isZero();
-            assertThat(count(db, "select count(*) from (select report_id from notification.coordinator_task group by report_id "
-                    + "having count(*) > 1) doubled")).as("reports with two tasks").isZero();
+            assertNothingDoubled(db);
         }
+    }
+
+    /**
+     * Two instances on one database and Redis, both dispatching payments and notifications; one is killed mid-load and
+     * its filings go to the other. Every payment is made and every notification sent, each once: the survivor takes
+     * over what the dead one had claimed when its lease runs out.
+     */
+    @Test
+    void twoInstancesOneKilledDispatchEverythingOnce() throws Exception {
+        String database = newDatabase();
+        int first = freePort();
+        int second = freePort();
+        Process killed = start(environment(database, first), first, "killed");
+        Process survivor = start(environment(database, second), second, "survivor");
+        try {
+            List<Filing> filings = new ArrayList<>();
+            for (int n = 0; n < 200; n++) {
+                filings.add(new Filing(token(n % 2 == 0 ? first : second, "citizen-crash-" + (n % 20)), UUID.randomUUID().toString(), body(n)));
+            }
+            Map<Filing, String> answered = new ConcurrentHashMap<>();
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            for (int n = 0; n < filings.size(); n++) {
+                Filing filing = filings.get(n);
+                int port = n % 2 == 0 ? first : second;
+                clients.submit(() -> {
+                    String id = file(port, filing);
+                    if (id != null) {
+                        answered.put(filing, id);
+                    }
+                    if (done.incrementAndGet() == 60) {
+                        killed.destroyForcibly();
+                    }
+                });
+            }
+            clients.shutdown();
+            assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+            for (Filing filing : filings) {
+                if (!answered.containsKey(filing)) {
+                    String id = fileUntilAnswered(second, filing);
+                    assertThat(id).as("a filing sent again to the survivor is answered").isNotNull();
+                    answered.put(filing, id);
+                }
+            }
+            try (Connection db = connect(database)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (count(db, "select count(*) from intake.payment_instruction where status <> 'PAID'") > 0
+                        || count(db, "select count(*) from notification.notification where status in ('QUEUED', 'SENDING', 'ERRORED')") > 0) {
+                    assertThat(System.nanoTime()).as("everything dispatched within 90 s").isLessThan(deadline);
+                    Thread.sleep(500);
+                }
+                System.out.printf("Two instances, one killed: %d reports, %d payments made, %d notifications sent%n",
+                        count(db, "select count(*) from intake.report"), count(db, "select count(*) from intake.payment_instruction"),
+                        count(db, "select count(*) from notification.notification where status not in ('QUEUED', 'SENDING', 'ERRORED')"));
+                assertThat(count(db, "select count(*) from intake.report where filed_by like 'citizen-crash-%'")).isEqualTo(filings.size());
+                assertNothingDoubled(db);
+            }
+        } finally {
+            killed.destroyForcibly();
+            survivor.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void assertNothingDoubled(Connection db) throws Exception {
+        assertThat(count(db, "select count(*) from (select grant_id from intake.ledger_entry where kind = 'PAYMENT' "
+                + "group by grant_id having count(*) > 1) doubled")).as("grants paid twice").isZero();
+        assertThat(count(db, "select count(*) from (select grant_id from intake.payment_instruction where kind = 'PAYMENT' "
+                + "group by grant_id having count(*) > 1) doubled")).as("grants with two payment instructions").isZero();
+        assertThat(count(db, "select count(*) from (select report_id from notification.coordinator_task group by report_id "
+                + "having count(*) > 1) doubled")).as("reports with two tasks").isZero();
+        assertThat(count(db, "select count(*) from (select notification_id from notification.notification_attempt where outcome = 'SENT' "
+                + "group by notification_id having count(*) > 1) doubled")).as("notifications sent twice").isZero();
+    }
+
+    private static String newDatabase() throws Exception {
+        String database = "crash_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://localhost:" + embedded("postgresPort") + "/postgres",
+                "postgres", "")) {
+            admin.createStatement().execute("create database " + database);
+        }
+        return database;
+    }
+
+    private static Connection connect(String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + embedded("postgresPort") + "/" + database, "postgres", "");
+    }
+
+    /** The jar on the embedded PostgreSQL (a database of the test's own) and Redis, leases short so that a dead instance's claims pass quickly. */
+    private static Map<String, String> environment(String database, int port) throws Exception {
+        int postgres = embedded("postgresPort");
+        return Map.ofEntries(
+                Map.entry("SPRING_R2DBC_URL", "r2dbc:postgresql://localhost:" + postgres + "/" + database),
+                Map.entry("SPRING_R2DBC_USERNAME", "postgres"),
+                Map.entry("SPRING_FLYWAY_URL", "jdbc:postgresql://localhost:" + postgres + "/" + database),
+                Map.entry("SPRING_FLYWAY_USER", "postgres"),
+                Map.entry("SPRING_DATA_REDIS_HOST", "127.0.0.1"),
+                Map.entry("SPRING_DATA_REDIS_PORT", Integer.toString(embedded("redisPort"))),
+                Map.entry("SERVER_PORT", Integer.toString(port)),
+                Map.entry("AIDLINE_RATE_LIMIT_PER_ADDRESS", "1000000"),
+                Map.entry("AIDLINE_RATE_LIMIT_PER_SUBJECT", "1000000"),
+                Map.entry("AIDLINE_PAYMENTS_LEASE", "15s"),
+                Map.entry("AIDLINE_NOTIFICATIONS_LEASE", "11s"));
     }
 
     private record Filing(String token, String key, String body) {
