@@ -71,7 +71,9 @@ class ContractFuzzTests {
         contract = JsonMapper.builder().build().readTree(Files.readString(CONTRACT));
         List<Operation> operations = operations();
         List<String> callers = callers();
-        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        // Exports of a full test database run to megabytes: read them whole.
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(130))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024)).build();
 
         List<String> failures = new ArrayList<>();
         int[] byClass = new int[6];

@@ -161,7 +161,13 @@ class IdempotencyIntegrationTests {
         List<ResponseEntity<String>> responses = ConcurrentFiling.fire(port, citizen, SampleReports.selfReport(), UUID.randomUUID().toString(), 50);
 
         assertThat(reportsFiledBy(citizen)).isEqualTo(1);
-        assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode().value()).isIn(201, 409));
+        // 503 when more arrive at once than an instance takes (aidline.edge.max-in-flight-filings): shed, nothing done.
+        assertThat(responses).allSatisfy(response -> {
+            assertThat(response.getStatusCode().value()).isIn(201, 409, 503);
+            if (response.getStatusCode().value() == 503) {
+                assertThat(response.getBody()).contains("\"mayHaveBeenApplied\":false");
+            }
+        });
         List<String> created = responses.stream().filter(r -> r.getStatusCode().value() == 201).map(ResponseEntity::getBody).distinct().toList();
         assertThat(created).hasSize(1);
     }

@@ -23,23 +23,35 @@ class FlagUpload {
     private final FlagRows rows;
     private final FlagIntake intake;
     private final MonitoringProperties properties;
+    private final UploadTurns turns;
 
-    FlagUpload(FlagRows rows, FlagIntake intake, MonitoringProperties properties) {
+    FlagUpload(FlagRows rows, FlagIntake intake, MonitoringProperties properties, UploadTurns turns) {
         this.rows = rows;
         this.intake = intake;
         this.properties = properties;
+        this.turns = turns;
     }
 
     Mono<FlagUploadSummary> receive(Flux<RawFlag> read, String source, Actor uploader) {
-        return Mono.defer(() -> {
+        return progress(read, source, uploader)
+                .filter(line -> line.status() == FlagUploadProgress.Status.COMPLETED)
+                .map(FlagUploadProgress::summary)
+                .single();
+    }
+
+    /** WAITING at once, RUNNING after each batch once it is this upload's turn, then COMPLETED with the summary. */
+    Flux<FlagUploadProgress> progress(Flux<RawFlag> read, String source, Actor uploader) {
+        return Flux.concat(Mono.just(FlagUploadProgress.waiting()), turns.inTurn(() -> {
             UploadTally tally = new UploadTally(properties.maxErrors());
             return read.map(raw -> rows.read(raw, source))
                     .buffer(properties.batchSize())
                     // One batch waits while one is received: memory holds two batches at most.
-                    .concatMap(batch -> receive(batch, uploader), 1)
-                    .doOnNext(received -> tally.add(received.row(), received.outcome()))
-                    .then(Mono.fromSupplier(tally::summary));
-        });
+                    .concatMap(batch -> receive(batch, uploader).collectList().map(received -> {
+                        received.forEach(row -> tally.add(row.row(), row.outcome()));
+                        return FlagUploadProgress.running(tally.summary());
+                    }), 1)
+                    .concatWith(Mono.fromSupplier(() -> FlagUploadProgress.completed(tally.summary())));
+        }));
     }
 
     /** The batch's rows with their outcomes, in row order, so bad rows are listed in order. */

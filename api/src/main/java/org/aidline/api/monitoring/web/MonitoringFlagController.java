@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.aidline.api.security.Actors;
-import org.aidline.intake.access.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -60,16 +59,31 @@ public class MonitoringFlagController {
                             array = @ArraySchema(schema = @Schema(implementation = FlagRequest.class))),
                     @Content(mediaType = CSV, schema = @Schema(type = "string", description = "A header line, then one flag per line"),
                             examples = @ExampleObject(name = "flags", value = CSV_EXAMPLE))}))
-    @ApiResponse(responseCode = "200", description = "Read to the end (or to where a JSON array broke): what became of each row",
-            content = @Content(schema = @Schema(implementation = FlagUploadSummary.class)))
+    @ApiResponse(responseCode = "200", description = "Read to the end (or to where a JSON array broke): what became of each row. "
+            + "Uploads take turns on an instance (one at a time by default; the next wait with their bodies unread). With "
+            + "Accept: application/x-ndjson the answer streams instead: a WAITING line at once, a RUNNING line with the counts "
+            + "after each batch of rows, then a COMPLETED line with the summary.",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FlagUploadSummary.class)),
+                    @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(implementation = FlagUploadProgress.class))})
     Mono<FlagUploadSummary> upload(@AuthenticationPrincipal Jwt token, ServerHttpRequest request,
             @Parameter(description = "The platform that assigned the flag ids; a flag id is unique within it. Default: province")
             @RequestParam(required = false) @Nullable @Pattern(regexp = MonitoringProperties.SOURCE_FORMAT) String source) {
-        Actor uploader = Actors.from(token);
+        return upload.receive(rows(request), source == null ? properties.defaultSource() : source, Actors.from(token));
+    }
+
+    /** The same upload, its progress streamed as it goes (documented with the operation above). */
+    @PostMapping(path = "/api/v1/monitoring/flags", consumes = {MediaType.APPLICATION_JSON_VALUE, CSV},
+            produces = MediaType.APPLICATION_NDJSON_VALUE)
+    @Operation(hidden = true)
+    Flux<FlagUploadProgress> uploadWithProgress(@AuthenticationPrincipal Jwt token, ServerHttpRequest request,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = MonitoringProperties.SOURCE_FORMAT) String source) {
+        return upload.progress(rows(request), source == null ? properties.defaultSource() : source, Actors.from(token));
+    }
+
+    private Flux<RawFlag> rows(ServerHttpRequest request) {
         MediaType contentType = request.getHeaders().getContentType();
-        Flux<RawFlag> rows = contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+        return contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
                 ? json.read(request.getBody())
                 : csv.read(request.getBody(), contentType == null ? MediaType.parseMediaType(CSV) : contentType);
-        return upload.receive(rows, source == null ? properties.defaultSource() : source, uploader);
     }
 }

@@ -17,6 +17,10 @@ public record MonitoringProperties(
         @DefaultValue("200") @Min(1) @Max(1000) int batchSize,
         /** Bad rows listed in an upload's summary; the rest are only counted. */
         @DefaultValue("1000") @Min(0) int maxErrors,
+        /** Uploads filing their flags at once on an instance; the next ones wait their turn (see UploadTurns). */
+        @DefaultValue("1") @Min(1) @Max(16) int uploadsAtOnce,
+        /** Uploads waiting for their turn on an instance; one more is refused with 503. */
+        @DefaultValue("32") @Min(0) int uploadsWaiting,
         /** The source assumed when an upload names none: the provincial monitoring platform. */
         @DefaultValue(MonitoringProperties.PROVINCE) @Pattern(regexp = MonitoringProperties.SOURCE_FORMAT) String defaultSource) {
 

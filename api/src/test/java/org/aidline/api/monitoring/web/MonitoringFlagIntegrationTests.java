@@ -342,6 +342,49 @@ class MonitoringFlagIntegrationTests {
         assertThat(filedBy(platform)).isEqualTo(good);
     }
 
+    @Test
+    void uploadsAtOnceTakeTurnsAndStreamTheirProgress() {
+        Tokens.Caller platform = tokens.staff(Role.MONITOR, "640000");
+        FlagFiles files = new FlagFiles(villages);
+        int rows = 450;
+        List<Line> lines = Flux.merge(progress(platform, "test-turns-a-" + System.nanoTime(), files.json(rows, json), "a"),
+                        progress(platform, "test-turns-b-" + System.nanoTime(), files.json(rows, json), "b"))
+                .collectList().block(Duration.ofMinutes(5));
+        long good = rows - FlagFiles.badRows(rows).size();
+        for (String upload : List.of("a", "b")) {
+            List<JsonNode> own = lines.stream().filter(line -> line.upload().equals(upload)).map(Line::progress).toList();
+            assertThat(own.get(0).get("status").asString()).isEqualTo("WAITING");
+            assertThat(own.subList(1, own.size() - 1)).as("a line per batch of 200 rows")
+                    .hasSize(3).allSatisfy(line -> assertThat(line.get("status").asString()).isEqualTo("RUNNING"));
+            assertThat(own.subList(1, own.size()).stream().map(line -> line.get("received").asLong()))
+                    .as("counts so far, then all").containsExactly(200L, 400L, (long) rows, (long) rows);
+            JsonNode last = own.get(own.size() - 1);
+            assertThat(last.get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(last.get("summary").get("accepted").asLong()).isEqualTo(good);
+        }
+        // One at a time: whichever went first had completed before the other filed its first batch.
+        Line firstDone = lines.stream().filter(line -> line.progress().get("status").asString().equals("COMPLETED")).findFirst().orElseThrow();
+        Line otherStarted = lines.stream().filter(line -> !line.upload().equals(firstDone.upload())
+                && line.progress().get("status").asString().equals("RUNNING")).findFirst().orElseThrow();
+        assertThat(lines.indexOf(firstDone)).isLessThan(lines.indexOf(otherStarted));
+    }
+
+    private record Line(String upload, JsonNode progress) {
+    }
+
+    private Flux<Line> progress(Tokens.Caller uploader, String source, Flux<String> body, String name) {
+        return web.mutate().responseTimeout(Duration.ofMinutes(5)).build()
+                .post().uri(uriBuilder -> uriBuilder.path(FLAGS).queryParam("source", source).build())
+                .header("Authorization", uploader.bearer())
+                .accept(MediaType.APPLICATION_NDJSON)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body, String.class)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseBody()
+                .map(line -> new Line(name, json.readTree(line)));
+    }
+
     private static Map<String, Object> flag(String flagId, String villageCode) {
         Map<String, Object> row = new java.util.LinkedHashMap<>();
         row.put("flagId", flagId);
