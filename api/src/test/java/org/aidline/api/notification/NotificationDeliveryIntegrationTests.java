@@ -390,6 +390,10 @@ class NotificationDeliveryIntegrationTests {
 
                 stream.dispose();
                 JsonNode second = coordination.file(village);
+                // Assigned while the app was away: its task is opened (notification's subscriber, after the filing) before
+                // the app comes back. Were it opened after the resumed stream read the database, only a signal published
+                // after that stream subscribed to Redis could tell it (else the 60 s poll of this instance).
+                coordination.taskOf(second.get("id").asString());
                 List<ServerSentEvent<String>> resumed = new CopyOnWriteArrayList<>();
                 stream = follow(onA, coordinator, assigned.id()).subscribe(resumed::add);
                 await().atMost(Duration.ofSeconds(10)).until(() -> events(resumed, second).size() == 1);
