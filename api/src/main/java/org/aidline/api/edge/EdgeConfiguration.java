@@ -7,7 +7,7 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.JacksonModule;
 
-/** Registers what the edge refuses: instants outside what PostgreSQL stores, NULs in JSON strings. */
+/** Registers what the edge refuses: instants outside what PostgreSQL stores (query and JSON), NULs in JSON strings. */
 @Configuration(proxyBeanMethods = false)
 public class EdgeConfiguration implements WebFluxConfigurer {
 
@@ -19,5 +19,10 @@ public class EdgeConfiguration implements WebFluxConfigurer {
     @Bean
     JacksonModule noNulInStrings() {
         return NulFreeStrings.module();
+    }
+
+    @Bean
+    JacksonModule storableInstantsInJson() {
+        return StorableInstantsInJson.module();
     }
 }

@@ -100,6 +100,20 @@ class HostileInputIntegrationTests {
         filings.report(citizen, body, key).expectStatus().isCreated();
     }
 
+    /** Found by ContractFuzzTests (seed 9085354921906): the same instant in a JSON body reached PostgreSQL. */
+    @Test
+    void anInstantPostgresqlCannotStoreInAJsonBodyIsAMalformedField() {
+        String coordinator = tokens.staff(Role.COORDINATOR, "640104001001").bearer();
+        web.put().uri("/api/v1/coordinator/availability").header("Authorization", coordinator).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"available\":false,\"until\":\"+999999999-12-31T23:59:59Z\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/malformed-body")
+                .jsonPath("$.errors[0].field").isEqualTo("until");
+    }
+
     @Test
     void aNullRoleInADevelopmentTokenRequestIsInvalid() {
         web.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
