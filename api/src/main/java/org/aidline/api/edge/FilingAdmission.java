@@ -3,19 +3,15 @@ package org.aidline.api.edge;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aidline.api.problem.ProblemHandler;
 import org.aidline.api.problem.ProblemResponses;
 import org.aidline.api.problem.Unavailable;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,9 +22,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class FilingAdmission implements WebFilter, Ordered {
-
-    private static final List<PathPattern> FILINGS = List.of(PathPatternParser.defaultInstance.parse("/api/v1/reports"),
-            PathPatternParser.defaultInstance.parse("/api/v1/hotline/reports"));
 
     private final int limit;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -48,8 +41,7 @@ public class FilingAdmission implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getMethod() != HttpMethod.POST
-                || FILINGS.stream().noneMatch(filing -> filing.matches(exchange.getRequest().getPath().pathWithinApplication()))) {
+        if (!Filings.isFiling(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         return Mono.defer(() -> {

@@ -3,7 +3,6 @@ package org.aidline.api.edge;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import org.aidline.api.problem.ProblemHandler;
 import org.aidline.api.problem.ProblemResponses;
 import org.aidline.api.problem.Unavailable;
@@ -31,7 +30,6 @@ public class RequestBudget implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBudget.class);
     private static final PathPatternParser PATHS = PathPatternParser.defaultInstance;
-    private static final List<PathPattern> FILINGS = List.of(PATHS.parse("/api/v1/reports"), PATHS.parse("/api/v1/hotline/reports"));
     private static final PathPattern UPLOADS = PATHS.parse("/api/v1/monitoring/flags");
     private static final PathPattern EXPORTS = PATHS.parse("/api/v1/exports/**");
     // Open for as long as the coordinator's app listens: its end is not an answer that could be late.
@@ -65,7 +63,7 @@ public class RequestBudget implements WebFilter, Ordered {
         if (LIVE_STREAM.matches(path)) {
             return null;
         }
-        if (method == HttpMethod.POST && FILINGS.stream().anyMatch(filing -> filing.matches(path))) {
+        if (Filings.isFiling(request)) {
             return budget.filing();
         }
         if ((method == HttpMethod.POST && UPLOADS.matches(path)) || (method == HttpMethod.GET && EXPORTS.matches(path))) {
