@@ -58,6 +58,6 @@ public class FilingAdmission implements WebFilter, Ordered {
     /** After the budget: a filing waiting here would not be admitted any sooner. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 2;
+        return Ordered.HIGHEST_PRECEDENCE + 3;
     }
 }

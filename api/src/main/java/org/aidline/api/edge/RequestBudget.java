@@ -87,6 +87,6 @@ public class RequestBudget implements WebFilter, Ordered {
     /** Right after {@link RequestLimits}: everything else, Spring Security included, runs within the budget. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 }

@@ -42,6 +42,14 @@ public class Unavailable {
         return problem;
     }
 
+    /** This instance is shutting down: nothing was done, and another instance takes the retry at once. */
+    public ProblemDetail draining(ServerWebExchange exchange, Locale locale) {
+        ProblemDetail problem = problems.of(ProblemType.UNAVAILABLE, problems.message("problem.unavailable.draining", locale, 1), locale);
+        problem.setProperty("retryAfterSeconds", 1);
+        problem.setProperty("mayHaveBeenApplied", false);
+        return problem;
+    }
+
     public void setRetryAfter(HttpHeaders headers) {
         setRetryAfter(headers, retryAfterSeconds());
     }

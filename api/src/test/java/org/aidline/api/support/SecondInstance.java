@@ -65,6 +65,11 @@ public final class SecondInstance implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Turns this instance's readiness as Spring does when it starts to close (and back). */
+    public void readiness(org.springframework.boot.availability.ReadinessState state) {
+        org.springframework.boot.availability.AvailabilityChangeEvent.publish(context, state);
+    }
+
     @Override
     public void close() {
         context.close();
