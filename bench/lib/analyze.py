@@ -12,6 +12,10 @@
   analyze.py surge FILE OK SHED PEAK         a run offered beyond the peak: "surge_accepted_rps=N surge_accepted_of_peak=R
       surge_shed_share=R surge_other=N surge_p99_ms=N surge_shed_p99_ms=N" (accepted = OK answers per second over the
       run; shed = SHED answers, e.g. 503, as a share of all; p99 of each kind's latency)
+  analyze.py outage FILE OK SKIP_S DOWN_US BACK_US USED_US   a run during which Redis was killed at DOWN_US and
+      started again at BACK_US (epoch µs; USED_US when the service used it again, or NA): "redis_normal_p50_ms=N
+      redis_down_p50_ms=N redis_down_p50_ratio=R redis_down_p99_ms=N redis_back_p50_ms=N redis_down_other=N
+      redis_used_again_ms=N" (OK answers by when they were sent: before, while down, after; other = not OK while down)
   analyze.py stages BEFORE AFTER            where report -> push spends its time, from the service's own histograms
       (two /actuator/prometheus scrapes around the latency run): the bucket holding p50 and p99 of the event lag
       (filed -> task opening) and of the notification wait (filed -> provider took the push)
@@ -112,6 +116,21 @@ def surge(path, ok, shed, peak):
           f"surge_p99_ms={percentile(good, 99):.0f} surge_shed_p99_ms={percentile(refused, 99):.0f}")
 
 
+def outage(path, ok, skip, down, back, used):
+    data = rows(path)
+    start = min(r[0] for r in data) + skip * 1e6
+    def times(begin, end):
+        return [(r[1] - r[0]) / 1000 for r in data if begin <= r[0] < end and r[2] == ok]
+    normal, during, after = times(start, down), times(down, back), times(back, float("inf"))
+    other = sum(1 for r in data if down <= r[0] < back and r[2] != ok)
+    p50 = percentile(normal, 50)
+    used_again = f"{(int(used) - back) / 1000:.0f}" if used != "NA" else "NA"
+    print(f"redis_normal_p50_ms={p50:.1f} redis_down_p50_ms={percentile(during, 50):.1f} "
+          f"redis_down_p50_ratio={percentile(during, 50) / p50 if p50 else float('nan'):.2f} "
+          f"redis_down_p99_ms={percentile(during, 99):.0f} redis_back_p50_ms={percentile(after, 50):.1f} "
+          f"redis_down_other={other} redis_used_again_ms={used_again}")
+
+
 STAGES = {
     "opened": 'aidline_events_lag_seconds_bucket{subscriber="notification.task-opening",le="',
     "pushed": 'aidline_notification_wait_seconds_bucket{outcome="sent",le="',
@@ -162,5 +181,7 @@ if __name__ == "__main__":
         surge(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]))
     elif command == "stages":
         stages(sys.argv[2], sys.argv[3])
+    elif command == "outage":
+        outage(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7])
     else:
         sys.exit(__doc__)
