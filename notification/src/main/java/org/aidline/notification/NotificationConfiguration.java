@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.aidline.intake.background.Backoff;
+import org.aidline.intake.background.DatabaseWakeups;
 import org.aidline.intake.background.DispatchLoop;
 import org.aidline.intake.background.LoopLifecycle;
-import org.aidline.intake.background.DatabaseWakeups;
+import org.aidline.intake.casework.CaseClosure;
+import org.aidline.intake.casework.TaskProgress;
 import org.aidline.notification.delivery.DeadLetterDesk;
 import org.aidline.notification.delivery.DeliverySettings;
 import org.aidline.notification.delivery.NotificationDispatcher;
@@ -34,17 +36,18 @@ import org.aidline.notification.provider.HttpSmsSender;
 import org.aidline.notification.provider.JPushSender;
 import org.aidline.notification.provider.LoggingPushSender;
 import org.aidline.notification.provider.LoggingSmsSender;
-import org.aidline.notification.stream.redis.RedisTaskSignals;
 import org.aidline.notification.stream.TaskEvents;
 import org.aidline.notification.stream.TaskSignals;
 import org.aidline.notification.stream.TaskStream;
 import org.aidline.notification.stream.persistence.R2dbcTaskEvents;
+import org.aidline.notification.stream.redis.RedisTaskSignals;
 import org.aidline.notification.task.CoordinatorTasks;
 import org.aidline.notification.task.StaffAvailability;
 import org.aidline.notification.task.TaskDesk;
 import org.aidline.notification.task.TaskOpening;
 import org.aidline.notification.task.persistence.R2dbcCoordinatorTasks;
 import org.aidline.notification.task.persistence.R2dbcStaffAvailability;
+import org.aidline.notification.task.persistence.R2dbcTaskProgress;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -97,8 +100,14 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    TaskDesk taskDesk(CoordinatorTasks tasks, TaskSignals signals, Clock clock) {
-        return new TaskDesk(tasks, signals::changed, clock);
+    TaskDesk taskDesk(CoordinatorTasks tasks, TaskSignals signals, CaseClosure closure, Clock clock) {
+        return new TaskDesk(tasks, signals::changed, closure::closeIfDone, clock);
+    }
+
+    /** Intake's cases close when their task does: this answers whether it has. */
+    @Bean
+    TaskProgress taskProgress(DatabaseClient database) {
+        return new R2dbcTaskProgress(database);
     }
 
     @Bean

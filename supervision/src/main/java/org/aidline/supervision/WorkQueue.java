@@ -18,7 +18,14 @@ public enum WorkQueue {
     /** Payment instructions the bank refused for good: payments to citizens before recoveries, oldest first. */
     FAILED_PAYMENTS("failed-payments"),
     /** Notifications that failed for good: those of tasks still unacknowledged first (urgent before not), oldest first. */
-    DEAD_LETTERS("dead-letters");
+    DEAD_LETTERS("dead-letters"),
+    /**
+     * Ordinary cases not yet decided, by stage: those the county decides (a township's recommendation
+     * above its cap, or an overturned decision) first, then the oldest.
+     */
+    ORDINARY_CASES("ordinary-cases"),
+    /** Townships' decisions filed upward and not yet seen by the county: those it may still overturn first, oldest first. */
+    FILED_DECISIONS("filed-decisions");
 
     private final String slug;
 

@@ -33,7 +33,8 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT);
+    STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT),
+    STEP_OPEN("step-open", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aidline.intake.personaldata.PersonalDataProtector;
+import org.aidline.intake.verification.Registries;
 import org.aidline.intake.verification.Registry;
 import org.aidline.intake.verification.Verifications;
 import org.aidline.intake.verification.Verifier;
@@ -19,7 +20,7 @@ import reactor.netty.http.client.HttpClient;
 public class VerificationConfiguration {
 
     @Bean
-    Verifier verifier(Verifications verifications, PersonalDataProtector protector, VerificationProperties properties, Clock clock) {
+    Registries registries(VerificationProperties properties, Clock clock) {
         Map<String, Registry> registries = new LinkedHashMap<>();
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
@@ -28,7 +29,13 @@ public class VerificationConfiguration {
             WebClient client = WebClient.builder().baseUrl(endpoint.baseUrl()).clientConnector(new ReactorClientHttpConnector(http)).build();
             registries.put(endpoint.name(), new SpdciRegistry(endpoint.name(), client, properties.senderId(), properties.timeout(), clock));
         }
-        return new Verifier(verifications, registries, protector,
+        return new Registries(registries);
+    }
+
+    @Bean
+    Verifier verifier(Verifications verifications, Registries registries, PersonalDataProtector protector, VerificationProperties properties,
+            Clock clock) {
+        return new Verifier(verifications, registries.byName(), protector,
                 new Verifier.Settings(properties.lease(), properties.batchSize(), properties.maxAttempts(),
                         properties.firstRetry(), properties.maxRetry()),
                 clock);

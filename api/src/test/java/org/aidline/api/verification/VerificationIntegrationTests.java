@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.aidline.api.support.RegistryAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -190,17 +191,6 @@ class VerificationIntegrationTests {
     }
 
     /** An SPDCI search response echoing the request's reference, with the given status and records. */
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(String status, String records) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"header": {"version": "1.0.0", "message_id": "{{randomValue type='UUID'}}", "action": "on-search", "status": "succ"},
-                         "message": {"transaction_id": "{{jsonPath request.body '$.message.transaction_id'}}",
-                           "search_response": [{"reference_id": "{{jsonPath request.body '$.message.search_request[0].reference_id'}}",
-                             "status": "%s", "status_reason_code": "rjct.search_criteria.invalid",
-                             "data": {"reg_records": %s}}]}}
-                        """.formatted(status, records.replace("\\\"", "\"")));
-    }
 
     JsonNode file(Map<String, Object> body) {
         return filings.file(tokens.newCitizen(), body);

@@ -94,6 +94,11 @@ public record Report(
      * the report does not exist, so that identifiers cannot be probed.
      */
     public boolean isVisibleTo(Actor actor) {
+        return isVisible(actor, filedBy, village);
+    }
+
+    /** The same rule for what belongs to a report: its case, its steps. */
+    public static boolean isVisible(Actor actor, String filedBy, VillageCode village) {
         if (actor.has(Role.CITIZEN) && actor.subject().equals(filedBy)) {
             return true;
         }

@@ -16,7 +16,9 @@ public enum ReportStatus {
     DUPLICATE,
     /** Not covered by this assistance. */
     REJECTED,
-    /** Done with. */
+    /** An ordinary case decided (granted or refused): being completed (payment, the coordinator's task). */
+    DECIDED,
+    /** Done with: decided, every step done, the coordinator's task completed; or final at triage. */
     CLOSED;
 
     public static ReportStatus after(Decision decision) {
@@ -31,6 +33,6 @@ public enum ReportStatus {
 
     /** A case still being worked on, which a new report of the same household joins. */
     public boolean isOpen() {
-        return this == FAST_TRACKED || this == IN_REVIEW;
+        return this == FAST_TRACKED || this == IN_REVIEW || this == DECIDED;
     }
 }

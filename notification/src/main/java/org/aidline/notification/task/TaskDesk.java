@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
+import org.aidline.intake.report.ReportId;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -17,14 +18,21 @@ import reactor.core.publisher.Mono;
  */
 public class TaskDesk {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskDesk.class);
+
     private final CoordinatorTasks tasks;
     private final Consumer<String> hasNews;
+    private final Function<ReportId, Mono<Boolean>> closeCaseIfDone;
     private final Clock clock;
 
-    /** {@code hasNews} is told whose live stream a change concerns. */
-    public TaskDesk(CoordinatorTasks tasks, Consumer<String> hasNews, Clock clock) {
+    /**
+     * {@code hasNews} is told whose live stream a change concerns; {@code closeCaseIfDone} is
+     * intake's closure, tried once a task is completed (the report closes if that was all it waited for).
+     */
+    public TaskDesk(CoordinatorTasks tasks, Consumer<String> hasNews, Function<ReportId, Mono<Boolean>> closeCaseIfDone, Clock clock) {
         this.tasks = tasks;
         this.hasNews = hasNews;
+        this.closeCaseIfDone = closeCaseIfDone;
         this.clock = clock;
     }
 
@@ -67,7 +75,15 @@ public class TaskDesk {
                 ? Mono.just(true)
                 : tasks.complete(id, actor.subject(), note, now()).flatMap(done -> done
                         ? Mono.just(true)
-                        : Mono.error(new TaskStateException(task.status(), "Acknowledge the task before completing it."))));
+                        : Mono.error(new TaskStateException(task.status(), "Acknowledge the task before completing it."))))
+                // The task is completed whatever happens here: a closure that fails now is made by intake's closure sweep.
+                .flatMap(task -> closeCaseIfDone.apply(task.reportId())
+                        .onErrorResume(failure -> {
+                            log.warn("Closing the case of report {} after its task was completed failed; the sweep closes it", task.reportId(),
+                                    failure);
+                            return Mono.just(false);
+                        })
+                        .thenReturn(task));
     }
 
     private Mono<CoordinatorTask> act(Actor actor, TaskId id, Function<CoordinatorTask, Mono<Boolean>> change) {

@@ -78,12 +78,45 @@ public class R2dbcWorkQueues implements WorkQueues {
                 from dead_letter_view t left join aid_grant_view g on g.report_id = t.report_id
                 where %s
                 """);
+        // r: intake's reports with the ordinary case's published steps, objections and decisions.
+        SELECTS.put(WorkQueue.ORDINARY_CASES, """
+                select cast(r.id as text) as id, cast(r.id as text) as report_id, cast(null as text) as grant_id,
+                       cast(r.village_code as text) as village_code, r.urgent, case when c.county_decides then 0 else 1 end as rank,
+                       r.created_at as since, c.stage as state, c.amount_fen, c.steps_done as detail
+                from report_view r
+                cross join lateral (
+                    select exists (select 1 from case_decision_view d where d.report_id = r.id
+                                   and (d.kind = 'RECOMMENDATION' or d.filing = 'OVERTURNED')) as county_decides,
+                           case when exists (select 1 from case_decision_view d where d.report_id = r.id
+                                             and (d.kind = 'RECOMMENDATION' or d.filing = 'OVERTURNED')) then 'COUNTY_DECISION'
+                                when exists (select 1 from case_step_view s where s.report_id = r.id and s.step = 'NOTICE'
+                                             and s.ends_at > now()) then 'NOTICE'
+                                when exists (select 1 from case_objection_view o where o.report_id = r.id and o.status = 'OPEN')
+                                    then 'OBJECTION'
+                                when exists (select 1 from case_step_view s where s.report_id = r.id) then 'IN_PROGRESS'
+                                else 'NEW' end as stage,
+                           (select max(d.amount_fen) from case_decision_view d where d.report_id = r.id
+                            and d.kind = 'RECOMMENDATION') as amount_fen,
+                           (select string_agg(s.step, ',' order by s.at) from case_step_view s where s.report_id = r.id) as steps_done
+                ) c
+                where r.status = 'IN_REVIEW' and r.triage_decision = 'STANDARD' and %s
+                """);
+        SELECTS.put(WorkQueue.FILED_DECISIONS, """
+                select cast(d.id as text) as id, cast(d.report_id as text) as report_id, cast(d.grant_id as text) as grant_id,
+                       cast(d.village_code as text) as village_code, r.urgent, case when d.review_until > now() then 0 else 1 end as rank,
+                       d.decided_at as since, d.outcome as state, d.amount_fen,
+                       d.decided_by || ' (may be overturned until ' || to_char(d.review_until at time zone 'UTC',
+                           'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ')' as detail
+                from case_decision_view d join report_view r on r.id = d.report_id
+                where d.filing = 'FILED' and %s
+                """);
     }
 
     /** The table alias whose county_code and village_code a queue is filtered on. */
     private static final Map<WorkQueue, String> PLACE = Map.of(
             WorkQueue.PENDING_REVIEWS, "g", WorkQueue.OVERDUE_DOCUMENTS, "g", WorkQueue.FLAGGED_VERIFICATIONS, "g",
-            WorkQueue.ESCALATIONS, "t", WorkQueue.FAILED_PAYMENTS, "g", WorkQueue.DEAD_LETTERS, "t");
+            WorkQueue.ESCALATIONS, "t", WorkQueue.FAILED_PAYMENTS, "g", WorkQueue.DEAD_LETTERS, "t", WorkQueue.ORDINARY_CASES, "r",
+            WorkQueue.FILED_DECISIONS, "d");
 
     private final DatabaseClient database;
 
@@ -120,7 +153,8 @@ public class R2dbcWorkQueues implements WorkQueues {
 
     /** Grants carry no village: theirs is the report's. */
     private static String alias(WorkQueue queue) {
-        return PLACE.get(queue).equals("g") ? "r" : "t";
+        String place = PLACE.get(queue);
+        return place.equals("g") ? "r" : place;
     }
 
     private static String period(QueueFilter filter) {

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Set;
+import org.aidline.api.edge.EntityTags;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
 import org.aidline.api.security.Actors;

@@ -8,11 +8,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.aidline.api.casework.web.CaseViews;
 import org.aidline.api.idempotency.IdempotentFiling;
 import org.aidline.api.problem.ProblemException;
+import org.aidline.api.problem.ProblemHandler;
 import org.aidline.api.problem.ProblemType;
 import org.aidline.api.security.Actors;
 import org.aidline.intake.access.Actor;
+import org.aidline.intake.casework.CaseKind;
+import org.aidline.intake.casework.Casework;
 import org.aidline.intake.report.Channel;
 import org.aidline.intake.report.PhoneNumber;
 import org.aidline.intake.report.ReportCursor;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** Citizens file and follow their reports; staff read the reports of their region. */
@@ -45,14 +50,18 @@ public class ReportController {
     private final ReportWebMapper mapper;
     private final ReportRendering rendering;
     private final IntakeMetrics metrics;
+    private final Casework casework;
+    private final CaseViews cases;
 
     ReportController(IdempotentFiling filing, ReportQueries queries, ReportWebMapper mapper, ReportRendering rendering,
-            IntakeMetrics metrics) {
+            IntakeMetrics metrics, Casework casework, CaseViews cases) {
         this.filing = filing;
         this.queries = queries;
         this.mapper = mapper;
         this.rendering = rendering;
         this.metrics = metrics;
+        this.casework = casework;
+        this.cases = cases;
     }
 
     @PostMapping(path = "/api/v1/reports", consumes = JSON, produces = JSON)
@@ -78,15 +87,20 @@ public class ReportController {
     @GetMapping(path = "/api/v1/reports/{id}", produces = JSON)
     @Operation(summary = "A report with its status and history",
             description = "Citizens see their own reports, staff those of their region; anything else is 404.")
-    Mono<ReportResponse> report(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<ReportResponse> report(@AuthenticationPrincipal Jwt token, @PathVariable String id, ServerWebExchange exchange) {
         ReportId reportId;
         try {
             reportId = ReportId.parse(id);
         } catch (IllegalArgumentException e) {
             return Mono.error(notFound());
         }
-        return queries.find(reportId, Actors.from(token))
+        Actor reader = Actors.from(token);
+        return queries.find(reportId, reader)
                 .map(mapper::toResponse)
+                .flatMap(response -> casework.find(reportId, reader)
+                        .filter(file -> file.kind() != CaseKind.NONE)
+                        .map(file -> ReportResponse.withCase(response, cases.of(file, reader, ProblemHandler.locale(exchange))))
+                        .defaultIfEmpty(response))
                 .switchIfEmpty(Mono.error(ReportController::notFound));
     }
 

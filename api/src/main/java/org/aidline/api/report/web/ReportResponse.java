@@ -1,10 +1,13 @@
 package org.aidline.api.report.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.aidline.api.casework.web.CaseView;
 import org.aidline.api.grant.web.GrantDocumentView;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +33,17 @@ public record ReportResponse(
         Instant updatedAt,
         @Nullable TriageView triage,
         @Nullable GrantView grant,
-        List<EventView> history) {
+        List<EventView> history,
+        @JsonProperty("case") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The case's steps and decision (GET of one report; an ordinary case or an emergency's after-payment steps)")
+        @Nullable CaseView caseView) {
+
+    /** The report with its case, as GET /api/v1/reports/{id} answers it (static: MapStruct would take a wither for a property). */
+    public static ReportResponse withCase(ReportResponse r, CaseView view) {
+        return new ReportResponse(r.id, r.reference, r.channel, r.status, r.category, r.description, r.villageCode, r.countyCode, r.urgent,
+                r.requestedAmount, r.subject, r.location, r.attachments, r.caller, r.callId, r.createdAt, r.updatedAt, r.triage, r.grant,
+                r.history, view);
+    }
 
     /** What triage decided, why, and under which policy (county or province default, and version). */
     public record TriageView(String decision, List<String> reasons, String policyCounty, int policyVersion,

@@ -81,7 +81,8 @@ public class WorkQueueController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         WorkQueue which = WorkQueue.bySlug(queue).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "No work queue " + queue + ": pending-reviews, overdue-documents, flagged-verifications, escalations, failed-payments, dead-letters."));
+                "No work queue " + queue + ": " + java.util.Arrays.stream(WorkQueue.values()).map(WorkQueue::slug)
+                        .collect(java.util.stream.Collectors.joining(", ")) + "."));
         QueueCursor after = cursor == null ? null : cursor(cursor, which);
         return oversight.queue(Actors.from(token), which, village != null ? village : county, from, to, after, limit)
                 .map(WorkQueueController::list)
@@ -107,6 +108,8 @@ public class WorkQueueController {
             case ESCALATIONS -> "/api/v1/coordinator/tasks/" + item.id();
             case FAILED_PAYMENTS -> "/api/v1/payments/" + item.id() + "/retry";
             case DEAD_LETTERS -> "/api/v1/notifications/" + item.id() + "/retry";
+            case ORDINARY_CASES -> "/api/v1/reports/" + item.reportId() + "/case";
+            case FILED_DECISIONS -> "/api/v1/supervision/filed-decisions/" + item.id() + "/review";
         };
     }
 

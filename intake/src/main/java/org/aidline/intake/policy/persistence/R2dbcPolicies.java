@@ -49,16 +49,16 @@ public class R2dbcPolicies implements Policies {
     // One statement: the version number is taken only if the policy in force is still the one the change was based on.
     private static final String ADD = """
             with in_force as (
-                select county_code, version from policy where county_code in (:county, :province)
+                select county_code, version, township_cap_fen, ordinary_case from policy where county_code in (:county, :province)
                 order by (county_code = :county) desc, version desc limit 1)
             insert into policy (county_code, version, fast_track_categories, referral_categories, excluded_categories,
                 minimum_living_fen, cap_fen, standard_amounts, required_documents, documents_deadline, frequency_window,
-                urgent_acknowledgement, normal_acknowledgement, changed_by, changed_at, reason)
+                urgent_acknowledgement, normal_acknowledgement, changed_by, changed_at, reason, township_cap_fen, ordinary_case)
             select :county, :version, cast(:fastTrack as text[]), cast(:referral as text[]), cast(:excluded as text[]),
                 :minimumLivingFen, :capFen, cast(:standardAmounts as jsonb), cast(:requiredDocuments as jsonb),
                 :documentsDeadlineS * interval '1 second', :frequencyWindowS * interval '1 second',
                 :urgentAcknowledgementS * interval '1 second', :normalAcknowledgementS * interval '1 second',
-                :changedBy, :changedAt, :reason
+                :changedBy, :changedAt, :reason, in_force.township_cap_fen, in_force.ordinary_case
             from in_force where in_force.county_code = :basedOnCounty and in_force.version = :basedOnVersion
             """;
 

@@ -1,4 +1,4 @@
-package org.aidline.api.grant.web;
+package org.aidline.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,152 @@
+package org.aidline.intake.casework;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.aidline.intake.access.Actor;
+import org.aidline.intake.grant.GrantStatus;
+import org.aidline.intake.policy.PolicyVersion;
+import org.aidline.intake.report.Category;
+import org.aidline.intake.report.Report;
+import org.aidline.intake.report.ReportId;
+import org.aidline.intake.report.ReportStatus;
+import org.aidline.intake.region.VillageCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A report's case as its deciders work it: the steps its policy asks for and those done, the
+ * objections to its notice, its decisions, and what its grant and coordinator's task stand at.
+ * {@code version} is the report's: every change to the case moves it.
+ */
+public record CaseFile(
+        ReportId reportId,
+        int version,
+        ReportStatus status,
+        CaseKind kind,
+        VillageCode village,
+        String filedBy,
+        String subjectName,
+        Category category,
+        PolicyVersion policy,
+        CaseRules rules,
+        @Nullable UUID grantId,
+        @Nullable GrantStatus grantStatus,
+        List<DoneStep> steps,
+        List<Objection> objections,
+        List<CaseDecision> decisions) {
+
+    public CaseFile {
+        steps = List.copyOf(steps);
+        objections = List.copyOf(objections);
+        decisions = List.copyOf(decisions);
+    }
+
+    /** How a step stands. */
+    public enum StepState {
+        PENDING,
+        /** A notice that has opened and not yet ended. */
+        RUNNING,
+        DONE
+    }
+
+    public boolean isVisibleTo(Actor actor) {
+        return Report.isVisible(actor, filedBy, village);
+    }
+
+    public String countyCode() {
+        return village.countyCode();
+    }
+
+    /** The steps this case owes, in order: an ordinary case's before its decision, an emergency's after payment. */
+    public List<CaseStep> owedSteps() {
+        return switch (kind) {
+            case ORDINARY -> rules.beforeDecision();
+            case EMERGENCY -> rules.afterPaymentSteps();
+            case NONE -> List.of();
+        };
+    }
+
+    public Optional<DoneStep> done(CaseStep step) {
+        return steps.stream().filter(done -> done.step() == step).findFirst();
+    }
+
+    public StepState state(CaseStep step, Instant now) {
+        return done(step).map(done -> !done.isSettled() ? StepState.PENDING : done.isRunning(now) ? StepState.RUNNING : StepState.DONE)
+                .orElse(StepState.PENDING);
+    }
+
+    /** Whether steps may still be recorded: an ordinary case until it is decided, an emergency until it is closed. */
+    public boolean takesSteps() {
+        return (kind == CaseKind.ORDINARY && status == ReportStatus.IN_REVIEW)
+                || (kind == CaseKind.EMERGENCY && status == ReportStatus.FAST_TRACKED);
+    }
+
+    /**
+     * What keeps a decision from being made now, named as the problem names it: the first owed
+     * step not done (a notice still running counts), then an unresolved objection; empty when none.
+     */
+    public Optional<String> blockingDecision(Instant now) {
+        for (CaseStep step : owedSteps()) {
+            if (state(step, now) != StepState.DONE) {
+                return Optional.of(step.name());
+            }
+        }
+        return objections.stream().anyMatch(Objection::isOpen) ? Optional.of("OBJECTION") : Optional.empty();
+    }
+
+    public Optional<CaseDecision> standingDecision() {
+        return decisions.stream().filter(CaseDecision::stands).findFirst();
+    }
+
+    /** The township's recommendation the county has yet to decide on, if the case has no standing decision. */
+    public Optional<CaseDecision> waitingRecommendation() {
+        if (standingDecision().isPresent()) {
+            return Optional.empty();
+        }
+        return decisions.stream().filter(decision -> decision.kind() == CaseDecision.Kind.RECOMMENDATION)
+                .reduce((earlier, later) -> later);
+    }
+
+    /** Whether a county overturned a township decision of this case: the county decides it from then on. */
+    public boolean wasOverturned() {
+        return decisions.stream().anyMatch(decision -> decision.filing() == Filing.OVERTURNED);
+    }
+
+    /**
+     * Whether the case has nothing left but its coordinator's task: an ordinary case decided, or an
+     * emergency whose grant the supervisor has confirmed or revoked and whose after-payment steps are done.
+     */
+    public boolean isDoneSaveTheTask(Instant now) {
+        if (kind == CaseKind.ORDINARY) {
+            return status == ReportStatus.DECIDED;
+        }
+        if (kind == CaseKind.EMERGENCY) {
+            return status == ReportStatus.FAST_TRACKED
+                    && (grantStatus == GrantStatus.CONFIRMED || grantStatus == GrantStatus.REVOKED)
+                    && owedSteps().stream().allMatch(step -> state(step, now) == StepState.DONE);
+        }
+        return false;
+    }
+
+    /** Where the case stands, in one word for queues and apps. */
+    public String stage(Instant now) {
+        if (status == ReportStatus.CLOSED) {
+            return "CLOSED";
+        }
+        if (kind == CaseKind.ORDINARY) {
+            if (standingDecision().isPresent()) {
+                return "DECIDED";
+            }
+            if (waitingRecommendation().isPresent() || wasOverturned()) {
+                return blockingDecision(now).orElse("COUNTY_DECISION");
+            }
+            return blockingDecision(now).orElse("DECISION");
+        }
+        if (kind == CaseKind.EMERGENCY) {
+            return owedSteps().stream().filter(step -> state(step, now) != StepState.DONE).findFirst()
+                    .map(CaseStep::name).orElse("AFTER_PAYMENT_STEPS_DONE");
+        }
+        return status.name();
+    }
+}

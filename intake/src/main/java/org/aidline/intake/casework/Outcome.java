@@ -1,0 +1,6 @@
+package org.aidline.intake.casework;
+
+public enum Outcome {
+    GRANT,
+    REFUSE
+}
