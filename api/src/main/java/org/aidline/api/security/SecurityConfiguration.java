@@ -63,7 +63,12 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/review", "/api/v1/grants/*/approval",
                                 "/api/v1/reports/*/fast-track-override").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/ledger").hasAnyRole("AUDITOR", "SUPERVISOR")
-                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/identity").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/identity", "/api/v1/reports/*/investigation",
+                                "/api/v1/reports/*/means-test", "/api/v1/reports/*/deliberation").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/objections").hasAnyRole("OPERATOR", "COORDINATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/notice", "/api/v1/reports/*/objections/*/resolution",
+                                "/api/v1/reports/*/decision", "/api/v1/supervision/filed-decisions/*/review").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/reports/*/case").authenticated()
                         .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/documents").hasAnyRole("CITIZEN", "COORDINATOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants/*").authenticated()

@@ -276,14 +276,7 @@ class OrdinaryCaseIntegrationTests {
     // ---- helpers -------------------------------------------------------------------------------
 
     String fileStandard(Tokens.Caller citizen, long requestedYuan) {
-        Map<String, Object> body = SampleReports.selfReport();
-        body.put("category", "LOSS_OF_INCOME");
-        body.put("urgent", false);
-        body.put("villageCode", VILLAGE);
-        body.put("requestedAmount", requestedYuan);
-        body.put("description", "丈夫失业，家中无收入 " + UUID.randomUUID());
-        body.remove("attachments");
-        JsonNode filed = filings.file(citizen, body);
+        JsonNode filed = filings.file(citizen, SampleReports.standardReport(VILLAGE, requestedYuan));
         assertThat(filed.path("status").asString()).isEqualTo("IN_REVIEW");
         return filed.path("id").asString();
     }

@@ -78,6 +78,7 @@ final class MatrixRequests {
         identityAndTools();
         audit();
         supervision();
+        ordinaryCases();
     }
 
     private void supervision() {
@@ -208,6 +209,34 @@ final class MatrixRequests {
         on(GET, "/api/v1/policies/{countyCode}/versions", (caller, scope) -> Call.of(GET, "/api/v1/policies/" + side(scope).county() + "/versions"));
         on(PUT, "/api/v1/policies/{countyCode}", (caller, scope) -> Call.of(PUT, "/api/v1/policies/" + side(scope).county())
                 .header("If-Match", STALE_POLICY_OWN).body(policy()));
+    }
+
+    /** Every step of the scope's case is done: asked again, an allowed caller is refused (409); a stale decision gets 412. */
+    private void ordinaryCases() {
+        on(GET, "/api/v1/reports/{id}/case", (caller, scope) -> Call.of(GET, "/api/v1/reports/" + ordinaryCase(scope).reportId() + "/case"));
+        on(POST, "/api/v1/reports/{id}/investigation", (caller, scope) -> caseStep(scope, "investigation")
+                .body(Map.of("findings", "region matrix", "householdSituation", "region matrix")));
+        on(POST, "/api/v1/reports/{id}/means-test", (caller, scope) -> caseStep(scope, "means-test"));
+        on(POST, "/api/v1/reports/{id}/deliberation", (caller, scope) -> caseStep(scope, "deliberation")
+                .body(Map.of("verdict", "SUPPORTED", "present", 5, "inFavour", 4, "against", 1)));
+        on(POST, "/api/v1/reports/{id}/notice", (caller, scope) -> caseStep(scope, "notice").body(Map.of("days", 1)));
+        on(POST, "/api/v1/reports/{id}/objections", (caller, scope) -> caseStep(scope, "objections").body(Map.of("statement", "region matrix")));
+        on(POST, "/api/v1/reports/{id}/objections/{objectionId}/resolution", (caller, scope) ->
+                caseStep(scope, "objections/" + ordinaryCase(scope).objectionId() + "/resolution")
+                        .body(Map.of("outcome", "UPHELD", "resolution", "region matrix")));
+        on(POST, "/api/v1/reports/{id}/decision", (caller, scope) -> caseStep(scope, "decision").header("If-Match", STALE_GRANT)
+                .body(Map.of("outcome", "GRANT", "amount", 1000)));
+        on(POST, "/api/v1/supervision/filed-decisions/{decisionId}/review", (caller, scope) ->
+                Call.of(POST, "/api/v1/supervision/filed-decisions/" + ordinaryCase(scope).filedDecisionId() + "/review")
+                        .body(Map.of("filing", "OVERTURNED", "note", "region matrix")));
+    }
+
+    private MatrixWorld.OrdinaryCase ordinaryCase(Scope scope) {
+        return side(scope).ordinaryCase();
+    }
+
+    private Call caseStep(Scope scope, String action) {
+        return Call.of(POST, "/api/v1/reports/" + ordinaryCase(scope).reportId() + "/" + action);
     }
 
     private void identityAndTools() {

@@ -46,7 +46,15 @@ final class MatrixWorld {
     /** One region's resources; the own and the other side are made alike. */
     record Side(String county, String village, String citizen, String reportId, String grantId, String paymentId,
             String taskId, String visitTaskId, String completeTaskId, String deadLetterId, String retryDeadLetterId,
-            String coordinatorDeviceId, String coordinatorDeviceToken) {
+            String coordinatorDeviceId, String coordinatorDeviceToken, OrdinaryCase ordinaryCase) {
+    }
+
+    /**
+     * An ordinary case whose steps are all done (an objection raised and dismissed, the notice over),
+     * so that each step asked again is refused (409) and a decision on a stale version too (412);
+     * and a township's decision the county has seen, so that reviewing it again is refused.
+     */
+    record OrdinaryCase(String reportId, String objectionId, String filedDecisionId) {
     }
 
     final Side own;
@@ -139,7 +147,56 @@ final class MatrixWorld {
         String deviceId = registerDevice("Bearer " + tokens.issue(coordinator, List.of(Role.COORDINATOR), village), deviceToken)
                 .get("id").asString();
         return new Side(county, village, citizen, reportId, grantId, paymentId, taskId, visitTaskId, completeTaskId,
-                deadLetterId, retryDeadLetterId, deviceId, deviceToken);
+                deadLetterId, retryDeadLetterId, deviceId, deviceToken, ordinaryCase(county, village, citizen));
+    }
+
+    private OrdinaryCase ordinaryCase(String county, String village, String citizen) {
+        String township = village.substring(0, 9);
+        String coordinator = bearer("coord-" + village, Role.COORDINATOR, village);
+        String supervisor = bearer("sup-" + county, Role.SUPERVISOR, county);
+        String townshipSupervisor = bearer("twpsup-" + township, Role.SUPERVISOR, township);
+        String operator = bearer("op-" + county, Role.OPERATOR, county);
+
+        String reportId = filings.file(bearer(citizen, Role.CITIZEN, null), SampleReports.standardReport(village, 1000)).get("id").asString();
+        stepsBeforeNotice(reportId, coordinator);
+        caseAction(reportId, "notice", supervisor, Map.of("days", 1));
+        JsonNode objected = caseAction(reportId, "objections", operator, Map.of("statement", "region matrix"));
+        String objectionId = objected.at("/objections/0/id").asString();
+        caseAction(reportId, "objections/" + objectionId + "/resolution", supervisor,
+                Map.of("outcome", "DISMISSED", "resolution", "region matrix"));
+        noticeOver(reportId);
+
+        String decidedId = filings.file(bearer(citizen, Role.CITIZEN, null), SampleReports.standardReport(village, 1000)).get("id").asString();
+        stepsBeforeNotice(decidedId, coordinator);
+        caseAction(decidedId, "notice", supervisor, Map.of("days", 1));
+        int version = noticeOver(decidedId);
+        JsonNode decided = json.readTree(web.post().uri("/api/v1/reports/{id}/decision", decidedId).header("Authorization", townshipSupervisor)
+                .header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("outcome", "GRANT", "amount", 1000)).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        String filedDecisionId = decided.at("/decision/id").asString();
+        web.post().uri("/api/v1/supervision/filed-decisions/{id}/review", filedDecisionId).header("Authorization", supervisor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("filing", "SEEN", "note", "region matrix")).exchange()
+                .expectStatus().isOk();
+        return new OrdinaryCase(reportId, objectionId, filedDecisionId);
+    }
+
+    private void stepsBeforeNotice(String reportId, String coordinator) {
+        caseAction(reportId, "investigation", coordinator, Map.of("findings", "region matrix", "householdSituation", "region matrix"));
+        caseAction(reportId, "means-test", coordinator, null);
+    }
+
+    private JsonNode caseAction(String reportId, String action, String bearer, @Nullable Object body) {
+        var request = web.post().uri("/api/v1/reports/" + reportId + "/" + action).header("Authorization", bearer);
+        var response = body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return json.readTree(response.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    /** The notice's days pass (its end moved to a moment ago); answers the case's version. */
+    private int noticeOver(String reportId) {
+        database.sql("update case_step set ends_at = now() - interval '1 second' where report_id = :id and step = 'NOTICE'")
+                .bind("id", UUID.fromString(reportId)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        return Integer.parseInt(one("select version from report where id = :id", reportId));
     }
 
     /** An urgent medical emergency of a household of its own: fast-tracked, granted, a payment and a task. */

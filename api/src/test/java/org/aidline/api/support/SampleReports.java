@@ -61,6 +61,18 @@ public final class SampleReports {
         return body;
     }
 
+    /** A household that lost its income, not urgent: triaged STANDARD, an ordinary case decided in steps. */
+    public static Map<String, Object> standardReport(String villageCode, long requestedYuan) {
+        Map<String, Object> body = selfReport();
+        body.put("category", "LOSS_OF_INCOME");
+        body.put("urgent", false);
+        body.put("villageCode", villageCode);
+        body.put("requestedAmount", requestedYuan);
+        body.put("description", "丈夫失业，家中无收入 " + UUID.randomUUID());
+        body.remove("attachments");
+        return body;
+    }
+
     public static Map<String, Object> hotlineReport(String villageCode, String callerPhone) {
         Map<String, Object> body = selfReport();
         body.put("villageCode", villageCode);
