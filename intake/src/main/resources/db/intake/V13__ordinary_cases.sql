@@ -79,7 +79,7 @@ create table case_decision (
 create unique index case_decision_standing on case_decision (report_id)
     where kind = 'DECISION' and filing is distinct from 'OVERTURNED';
 create index case_decision_report on case_decision (report_id, decided_at);
-create index report_closable on report (id) where status in ('DECIDED', 'FAST_TRACKED');
+create index report_closable on report (id) where status in ('DECIDED', 'FAST_TRACKED', 'REFERRED');
 create index case_decision_filed on case_decision (county_code, decided_at) where filing = 'FILED';
 create index case_recommendation_waiting on case_decision (county_code, decided_at) where kind = 'RECOMMENDATION';
 

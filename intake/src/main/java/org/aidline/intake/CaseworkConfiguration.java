@@ -8,6 +8,7 @@ import org.aidline.intake.casework.MeansTest;
 import org.aidline.intake.casework.TaskProgress;
 import org.aidline.intake.casework.persistence.R2dbcCaseFiles;
 import org.aidline.intake.payment.PaymentsDue;
+import org.aidline.intake.referral.Referrals;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.intake.verification.Registries;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,8 +22,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class CaseworkConfiguration {
 
     @Bean
-    CaseFiles caseFiles(DatabaseClient database, TransactionalOperator transactions) {
-        return new R2dbcCaseFiles(database, transactions, IntakeConfiguration.STORED_JSON);
+    CaseFiles caseFiles(DatabaseClient database, TransactionalOperator transactions, Referrals referrals) {
+        return new R2dbcCaseFiles(database, transactions, IntakeConfiguration.STORED_JSON, referrals);
     }
 
     /** {@code tasks} is the notification module's answer; without it (intake alone) no case waits for a task. */

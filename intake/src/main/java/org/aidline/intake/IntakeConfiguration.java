@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the intake module; its domain classes stay free of Spring. */
 @Configuration(proxyBeanMethods = false)
 @Import({PaymentsConfiguration.class, ReviewConfiguration.class, MonitoringConfiguration.class, GrantConfiguration.class,
-        AuditConfiguration.class, EventsConfiguration.class, CaseworkConfiguration.class})
+        AuditConfiguration.class, EventsConfiguration.class, CaseworkConfiguration.class,
+        ReferralConfiguration.class})
 public class IntakeConfiguration {
 
     // A mapper of its own: stored JSON must not change shape when the web's settings do.

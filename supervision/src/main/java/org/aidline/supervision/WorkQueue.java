@@ -25,7 +25,9 @@ public enum WorkQueue {
      */
     ORDINARY_CASES("ordinary-cases"),
     /** Townships' decisions filed upward and not yet seen by the county: those it may still overturn first, oldest first. */
-    FILED_DECISIONS("filed-decisions");
+    FILED_DECISIONS("filed-decisions"),
+    /** Referrals their partner has not answered (or only accepted): escalated first, then the oldest. */
+    REFERRALS_WAITING("referrals-waiting");
 
     private final String slug;
 

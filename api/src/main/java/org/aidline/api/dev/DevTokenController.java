@@ -35,7 +35,7 @@ public class DevTokenController {
             throw new ProblemException(ProblemType.VALIDATION, "Staff roles need the region they work in.",
                     Map.of("errors", java.util.List.of(new org.aidline.api.problem.FieldError("region", "required for staff roles"))));
         }
-        return issuer.issue(request.sub(), request.roles(), request.region());
+        return issuer.issue(request.sub(), request.roles(), request.region(), request.partner());
     }
 
     @GetMapping(path = "/dev/jwks.json", produces = "application/json")

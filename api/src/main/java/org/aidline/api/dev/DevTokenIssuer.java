@@ -29,6 +29,11 @@ public class DevTokenIssuer {
     }
 
     public Mono<DevToken> issue(String subject, List<Role> roles, @Nullable String region) {
+        return issue(subject, roles, region, null);
+    }
+
+    /** {@code partner}: the code a PARTNER token answers referrals for. */
+    public Mono<DevToken> issue(String subject, List<Role> roles, @Nullable String region, @Nullable String partner) {
         return signingKey.key().map(key -> {
             Instant now = clock.instant();
             JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -41,6 +46,9 @@ public class DevTokenIssuer {
                     .claim(Actors.ROLES_CLAIM, roles.stream().map(Role::name).distinct().toList());
             if (region != null) {
                 claims.claim(Actors.REGION_CLAIM, region);
+            }
+            if (partner != null) {
+                claims.claim(Actors.PARTNER_CLAIM, partner);
             }
             NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
             JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();

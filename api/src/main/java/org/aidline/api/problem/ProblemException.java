@@ -18,6 +18,17 @@ public class ProblemException extends RuntimeException {
         this.properties = Map.copyOf(properties);
     }
 
+    /** A 400 naming the one field that is wrong, as bean validation names them. */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION, "Some fields of the request are missing or invalid; see errors.",
+                Map.of("errors", java.util.List.of(new FieldError(field, message))));
+    }
+
+    /** A 404 that does not tell a resource that does not exist from one the caller may not see. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " with this id, or you may not see it.");
+    }
+
     public ProblemType type() {
         return type;
     }

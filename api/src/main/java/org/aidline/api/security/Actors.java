@@ -15,6 +15,8 @@ public final class Actors {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String REGION_CLAIM = "region";
+    /** A partner's code (a department or charity answering referrals). */
+    public static final String PARTNER_CLAIM = "partner";
 
     private Actors() {
     }
@@ -40,6 +42,7 @@ public final class Actors {
         if (staff && (region == null || !RegionScope.isWellFormed(region))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A staff token must carry the region its holder works in.");
         }
-        return new Actor(token.getSubject(), roles, region == null || !RegionScope.isWellFormed(region) ? null : RegionScope.of(region));
+        return new Actor(token.getSubject(), roles, region == null || !RegionScope.isWellFormed(region) ? null : RegionScope.of(region),
+                roles.contains(Role.PARTNER) ? token.getClaimAsString(PARTNER_CLAIM) : null);
     }
 }

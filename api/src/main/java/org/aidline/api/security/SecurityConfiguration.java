@@ -69,6 +69,10 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/notice", "/api/v1/reports/*/objections/*/resolution",
                                 "/api/v1/reports/*/decision", "/api/v1/supervision/filed-decisions/*/review").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*/case").authenticated()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/referrals").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/referrals/*")
+                                .hasAnyRole("OPERATOR", "COORDINATOR", "SUPERVISOR", "AUDITOR", "PARTNER")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/referrals/*/answer").hasAnyRole("SUPERVISOR", "PARTNER")
                         .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/documents").hasAnyRole("CITIZEN", "COORDINATOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants/*").authenticated()

@@ -1,13 +1,17 @@
 package org.aidline.api.casework;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.aidline.api.support.RegistryAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,10 +54,19 @@ class OrdinaryCaseIntegrationTests {
     @RegisterExtension
     static WireMockExtension households = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+    @RegisterExtension
+    static WireMockExtension charity = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    static final String CHARITY_SECRET = "charity-federation-test-secret";
+
     @DynamicPropertySource
     static void registry(DynamicPropertyRegistry registry) {
         registry.add("aidline.verification.registries[0].name", () -> "households");
         registry.add("aidline.verification.registries[0].base-url", households::baseUrl);
+        registry.add("aidline.referrals.webhooks.CHARITY_FEDERATION.url", () -> charity.baseUrl() + "/aidline/referrals");
+        registry.add("aidline.referrals.webhooks.CHARITY_FEDERATION.secret", () -> CHARITY_SECRET);
+        registry.add("aidline.referrals.poll-interval", () -> "PT0.2S");
+        registry.add("aidline.referrals.escalation-period", () -> "PT0.2S");
     }
 
     @Autowired
@@ -103,7 +116,8 @@ class OrdinaryCaseIntegrationTests {
         assertThat(tested.path("stage").asString()).isEqualTo("NOTICE");
         refusedWithOpenStep(decide(report, townshipSupervisor, grant(1800), version(tested)), "NOTICE");
 
-        JsonNode noticed = ok(act(report, "notice", townshipSupervisor, Map.of("days", 7)));
+        // Posted on the village's board seven days ago, less four seconds: it runs a moment longer.
+        JsonNode noticed = ok(act(report, "notice", townshipSupervisor, Map.of("days", 7, "postedAt", endingSoon(7))));
         JsonNode notice = noticed.path("steps").get(2);
         assertThat(notice.path("state").asString()).isEqualTo("RUNNING");
         assertThat(notice.path("outcome").path("published").path("name").asString()).as("published masked").isEqualTo("王**");
@@ -113,7 +127,7 @@ class OrdinaryCaseIntegrationTests {
         assertThat(published).as("no ID number, no full name").containsExactlyInAnyOrder("name", "village", "category", "proposedAmountFen");
         refusedWithOpenStep(decide(report, townshipSupervisor, grant(1800), version(noticed)), "NOTICE");
 
-        JsonNode ready = noticeDaysPass(report);
+        JsonNode ready = noticeEnded(report);
         assertThat(ready.path("stage").asString()).isEqualTo("DECISION");
         JsonNode decided = ok(decide(report, townshipSupervisor, grant(1800), version(ready)));
         assertThat(decided.path("status").asString()).isEqualTo("DECIDED");
@@ -184,12 +198,12 @@ class OrdinaryCaseIntegrationTests {
         act(report, "objections", coordinator, Map.of("statement", "Too early")).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/state-conflict");
         ok(act(report, "means-test", coordinator, null));
-        ok(act(report, "notice", townshipSupervisor, null));
+        ok(act(report, "notice", townshipSupervisor, Map.of("days", 3, "postedAt", endingSoon(3))));
         String operator = tokens.issue("operator-" + UUID.randomUUID(), List.of(Role.OPERATOR), COUNTY);
         JsonNode objected = ok(act(report, "objections", operator,
                 Map.of("statement", "The household owns a second flat in the county town", "objector", "A neighbour, by phone")));
         String objection = objected.path("objections").get(0).path("id").asString();
-        JsonNode ended = noticeDaysPass(report);
+        JsonNode ended = noticeEnded(report);
         assertThat(ended.path("stage").asString()).isEqualTo("OBJECTION");
         refusedWithOpenStep(decide(report, townshipSupervisor, grant(1200), version(ended)), "OBJECTION");
 
@@ -273,7 +287,95 @@ class OrdinaryCaseIntegrationTests {
         assertThat(done.path("stage").asString()).isEqualTo("CLOSED");
     }
 
+    @Test
+    void aReferralToAWebhookPartnerIsDeliveredOnceSignedAnsweredAndShownInTheReport() throws Exception {
+        charity.stubFor(post(urlEqualTo("/aidline/referrals")).willReturn(aResponse().withStatus(202)));
+        Tokens.Caller citizen = tokens.newCitizen();
+        String report = fileStandard(citizen, 8000);
+        JsonNode referred = json.readTree(web.post().uri("/api/v1/reports/{id}/referrals", report).header("Authorization", "Bearer " + coordinator)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", "CHARITY_FEDERATION", "reason", "Medical bills beyond temporary aid"))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        String referral = referred.path("id").asString();
+        assertThat(referred.path("status").asString()).isEqualTo("OPEN");
+        web.post().uri("/api/v1/reports/{id}/referrals", report).header("Authorization", "Bearer " + coordinator)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", "CHARITY_FEDERATION", "reason", "again"))
+                .exchange().expectStatus().isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> referral(referral, coordinator).path("delivery").asString().equals("SENT"));
+        // Delivered once: no second POST follows.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> charity.findAll(postRequestedFor(urlEqualTo("/aidline/referrals"))).size() == 1);
+        var delivery = charity.findAll(postRequestedFor(urlEqualTo("/aidline/referrals"))).get(0);
+        assertThat(delivery.getHeader("Idempotency-Key")).isEqualTo(referral);
+        String signature = delivery.getHeader("X-Aidline-Signature");
+        String timestamp = signature.replaceAll("t=(\\d+),v1=.*", "$1");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(CHARITY_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + "." + delivery.getBodyAsString())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(signature).isEqualTo("t=" + timestamp + ",v1=" + expected);
+        JsonNode sent = json.readTree(delivery.getBodyAsString());
+        assertThat(sent.path("referralId").asString()).isEqualTo(referral);
+        assertThat(sent.path("household").has("idNumber")).as("only the masked ID number leaves").isFalse();
+
+        String redCross = tokens.partner("RED_CROSS");
+        web.post().uri("/api/v1/referrals/{id}/answer", referral).header("Authorization", "Bearer " + redCross)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("outcome", "DONE")).exchange().expectStatus().isNotFound();
+        String charityToken = tokens.partner("CHARITY_FEDERATION");
+        JsonNode answered = json.readTree(web.post().uri("/api/v1/referrals/{id}/answer", referral).header("Authorization", "Bearer " + charityToken)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("outcome", "DONE", "note", "Paid the hospital deposit", "amount", 5000))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(answered.path("status").asString()).isEqualTo("DONE");
+        assertThat(answered.path("paidByPartner").decimalValue()).isEqualByComparingTo("5000.00");
+
+        JsonNode shown = reportOf(report, citizen.token(), "en");
+        assertThat(shown.at("/case/referrals/0/status").asString()).isEqualTo("DONE");
+        assertThat(shown.at("/case/referrals/0/paidByPartner").decimalValue()).isEqualByComparingTo("5000.00");
+        List<String> history = new ArrayList<>();
+        shown.path("history").forEach(event -> history.add(event.path("type").asString()));
+        assertThat(history).containsSubsequence("REFERRED", "REFERRAL_ANSWERED");
+        assertThat(one("select count(*) from ledger_entry l join aid_grant g on g.id = l.grant_id where g.report_id = :id", report))
+                .as("a charity's money is not on the county's ledger").isZero();
+    }
+
+    @Test
+    void anUnansweredReferralEscalatesAndAPartnerWithoutAWebhookIsHandedOverByHand() {
+        String report = fileStandard(tokens.newCitizen(), 3000);
+        JsonNode manual = json.readTree(web.post().uri("/api/v1/reports/{id}/referrals", report).header("Authorization", "Bearer " + townshipSupervisor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", "MEDICAL_INSURANCE", "reason", "Serious illness insurance"))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        String referral = manual.path("id").asString();
+        assertThat(manual.path("delivery").asString()).isEqualTo("MANUAL");
+        assertThat(queue("referrals-waiting", countySupervisor)).contains(referral);
+
+        // The partner's days pass without an answer (the due time moved to a moment ago, as the calendar would).
+        database.sql("update referral set answer_due_at = now() - interval '1 second' where id = :id")
+                .bind("id", UUID.fromString(referral)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> referral(referral, townshipSupervisor).has("escalatedAt"));
+        assertThat(queue("referrals-waiting", countySupervisor).get(0)).as("escalated first").isEqualTo(referral);
+        List<String> history = new ArrayList<>();
+        caseHistory(report).forEach(history::add);
+        assertThat(history).containsSubsequence("REFERRED", "REFERRAL_ESCALATED");
+
+        JsonNode unreachable = json.readTree(web.post().uri("/api/v1/reports/{id}/referrals", report).header("Authorization", "Bearer " + townshipSupervisor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", "RED_CROSS", "reason", "Household goods"))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        await().atMost(Duration.ofSeconds(10)).until(() -> referral(unreachable.path("id").asString(), townshipSupervisor)
+                .path("delivery").asString().equals("FAILED"));
+        assertThat(referral(unreachable.path("id").asString(), townshipSupervisor).path("lastDeliveryError").asString()).contains("by hand");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
+
+    JsonNode referral(String id, String bearer) {
+        return ok(web.get().uri("/api/v1/referrals/{id}", id).header("Authorization", "Bearer " + bearer).exchange());
+    }
+
+    List<String> caseHistory(String report) {
+        List<String> types = new ArrayList<>();
+        reportOf(report, townshipSupervisor, "en").path("history").forEach(event -> types.add(event.path("type").asString()));
+        return types;
+    }
 
     String fileStandard(Tokens.Caller citizen, long requestedYuan) {
         JsonNode filed = filings.file(citizen, SampleReports.standardReport(VILLAGE, requestedYuan));
@@ -284,14 +386,22 @@ class OrdinaryCaseIntegrationTests {
     JsonNode readyForDecision(String report, long recommendedYuan) {
         ok(act(report, "investigation", coordinator, investigation(recommendedYuan)));
         ok(act(report, "means-test", coordinator, null));
-        ok(act(report, "notice", townshipSupervisor, Map.of("days", 5)));
-        return noticeDaysPass(report);
+        // Posted on the village's board six days ago for five: over already.
+        JsonNode noticed = ok(act(report, "notice", townshipSupervisor,
+                Map.of("days", 5, "postedAt", Instant.now().minus(Duration.ofDays(6)).toString())));
+        assertThat(noticed.path("steps").get(2).path("state").asString()).isEqualTo("DONE");
+        return noticed;
     }
 
-    /** The notice's days pass: its end is moved to a moment ago, as the calendar would. */
-    JsonNode noticeDaysPass(String report) {
-        database.sql("update case_step set ends_at = now() - interval '1 second' where report_id = :id and step = 'NOTICE'")
-                .bind("id", UUID.fromString(report)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+    /** A notice posted {@code days} days ago less four seconds: it ends four seconds from now. */
+    static String endingSoon(int days) {
+        return Instant.now().minus(Duration.ofDays(days)).plusSeconds(4).toString();
+    }
+
+    /** Waits for the running notice's last moment to pass; answers the case then. */
+    JsonNode noticeEnded(String report) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> caseOf(report, townshipSupervisor).path("steps").get(2).path("state").asString().equals("DONE"));
         return caseOf(report, townshipSupervisor);
     }
 

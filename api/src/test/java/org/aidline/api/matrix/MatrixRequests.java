@@ -79,6 +79,7 @@ final class MatrixRequests {
         audit();
         supervision();
         ordinaryCases();
+        referrals();
     }
 
     private void supervision() {
@@ -229,6 +230,16 @@ final class MatrixRequests {
         on(POST, "/api/v1/supervision/filed-decisions/{decisionId}/review", (caller, scope) ->
                 Call.of(POST, "/api/v1/supervision/filed-decisions/" + ordinaryCase(scope).filedDecisionId() + "/review")
                         .body(Map.of("filing", "OVERTURNED", "note", "region matrix")));
+    }
+
+    /** The scope's case is referred to a partner already (409 to refer again) and has an answered referral (409 to answer again). */
+    private void referrals() {
+        on(GET, "/api/v1/partners", (caller, scope) -> Call.of(GET, "/api/v1/partners"));
+        on(POST, "/api/v1/reports/{id}/referrals", (caller, scope) -> caseStep(scope, "referrals")
+                .body(Map.of("to", MatrixWorld.OrdinaryCase.REFERRED_TO, "reason", "region matrix")));
+        on(GET, "/api/v1/referrals/{id}", (caller, scope) -> Call.of(GET, "/api/v1/referrals/" + ordinaryCase(scope).answeredReferralId()));
+        on(POST, "/api/v1/referrals/{id}/answer", (caller, scope) ->
+                Call.of(POST, "/api/v1/referrals/" + ordinaryCase(scope).answeredReferralId() + "/answer").body(Map.of("outcome", "DONE")));
     }
 
     private MatrixWorld.OrdinaryCase ordinaryCase(Scope scope) {

@@ -54,7 +54,10 @@ final class MatrixWorld {
      * so that each step asked again is refused (409) and a decision on a stale version too (412);
      * and a township's decision the county has seen, so that reviewing it again is refused.
      */
-    record OrdinaryCase(String reportId, String objectionId, String filedDecisionId) {
+    record OrdinaryCase(String reportId, String objectionId, String filedDecisionId, String answeredReferralId) {
+
+        /** The partner the case is referred to, unanswered: referring it there again is refused. */
+        static final String REFERRED_TO = "MEDICAL_INSURANCE";
     }
 
     final Side own;
@@ -159,17 +162,20 @@ final class MatrixWorld {
 
         String reportId = filings.file(bearer(citizen, Role.CITIZEN, null), SampleReports.standardReport(village, 1000)).get("id").asString();
         stepsBeforeNotice(reportId, coordinator);
-        caseAction(reportId, "notice", supervisor, Map.of("days", 1));
+        // Posted a day ago less four seconds: objections are raised in its last moments, then it is over.
+        caseAction(reportId, "notice", supervisor, Map.of("days", 1, "postedAt", Instant.now().minus(Duration.ofDays(1)).plusSeconds(4).toString()));
         JsonNode objected = caseAction(reportId, "objections", operator, Map.of("statement", "region matrix"));
         String objectionId = objected.at("/objections/0/id").asString();
         caseAction(reportId, "objections/" + objectionId + "/resolution", supervisor,
                 Map.of("outcome", "DISMISSED", "resolution", "region matrix"));
-        noticeOver(reportId);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> json.readTree(web.get()
+                        .uri("/api/v1/reports/{id}/case", reportId).header("Authorization", supervisor).exchange()
+                        .expectBody().returnResult().getResponseBody()).at("/steps/2/state").asString().equals("DONE"));
 
         String decidedId = filings.file(bearer(citizen, Role.CITIZEN, null), SampleReports.standardReport(village, 1000)).get("id").asString();
         stepsBeforeNotice(decidedId, coordinator);
-        caseAction(decidedId, "notice", supervisor, Map.of("days", 1));
-        int version = noticeOver(decidedId);
+        int version = caseAction(decidedId, "notice", supervisor,
+                Map.of("days", 1, "postedAt", Instant.now().minus(Duration.ofDays(2)).toString())).get("version").asInt();
         JsonNode decided = json.readTree(web.post().uri("/api/v1/reports/{id}/decision", decidedId).header("Authorization", townshipSupervisor)
                 .header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("outcome", "GRANT", "amount", 1000)).exchange()
@@ -178,7 +184,13 @@ final class MatrixWorld {
         web.post().uri("/api/v1/supervision/filed-decisions/{id}/review", filedDecisionId).header("Authorization", supervisor)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("filing", "SEEN", "note", "region matrix")).exchange()
                 .expectStatus().isOk();
-        return new OrdinaryCase(reportId, objectionId, filedDecisionId);
+        caseAction(reportId, "referrals", supervisor, Map.of("to", OrdinaryCase.REFERRED_TO, "reason", "region matrix"));
+        String answeredReferralId = caseAction(reportId, "referrals", supervisor, Map.of("to", "EDUCATION", "reason", "region matrix"))
+                .get("id").asString();
+        json.readTree(web.post().uri("/api/v1/referrals/{id}/answer", answeredReferralId).header("Authorization", supervisor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("outcome", "DECLINED", "note", "region matrix")).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        return new OrdinaryCase(reportId, objectionId, filedDecisionId, answeredReferralId);
     }
 
     private void stepsBeforeNotice(String reportId, String coordinator) {
@@ -189,15 +201,10 @@ final class MatrixWorld {
     private JsonNode caseAction(String reportId, String action, String bearer, @Nullable Object body) {
         var request = web.post().uri("/api/v1/reports/" + reportId + "/" + action).header("Authorization", bearer);
         var response = body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        return json.readTree(response.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        return json.readTree(response.expectStatus().is2xxSuccessful().expectBody().returnResult().getResponseBody());
     }
 
-    /** The notice's days pass (its end moved to a moment ago); answers the case's version. */
-    private int noticeOver(String reportId) {
-        database.sql("update case_step set ends_at = now() - interval '1 second' where report_id = :id and step = 'NOTICE'")
-                .bind("id", UUID.fromString(reportId)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
-        return Integer.parseInt(one("select version from report where id = :id", reportId));
-    }
+
 
     /** An urgent medical emergency of a household of its own: fast-tracked, granted, a payment and a task. */
     private JsonNode file(String citizen, String village, @Nullable String subjectPhone) {

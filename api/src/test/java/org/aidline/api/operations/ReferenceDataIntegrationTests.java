@@ -34,7 +34,7 @@ class ReferenceDataIntegrationTests {
     }
 
     @Test
-    void everyVillageHasOneCoordinatorAndEveryCountyOneSupervisor() {
+    void everyVillageHasOneCoordinatorEveryTownshipOneSupervisorAndEveryCountyOne() {
         assertThat(count("select count(*) from village v where (select count(*) from staff_member s "
                 + "where s.role = 'COORDINATOR' and s.region_code = v.code and s.user_id = 'coord-' || v.code) <> 1")).isZero();
         assertThat(count("select count(*) from county c where (select count(*) from staff_member s "
@@ -42,7 +42,10 @@ class ReferenceDataIntegrationTests {
         // The chain's middle link (migration V9): one coordinator per township.
         assertThat(count("select count(*) from township t where (select count(*) from staff_member s "
                 + "where s.role = 'COORDINATOR' and s.region_code = t.code and s.user_id = 'twp-' || t.code) <> 1")).isZero();
-        assertThat(count("select count(*) from staff_member")).isEqualTo(2217 + 220 + 22);
+        // The township's supervisor (migration V13), who decides ordinary cases within the township's cap.
+        assertThat(count("select count(*) from township t where (select count(*) from staff_member s "
+                + "where s.role = 'SUPERVISOR' and s.region_code = t.code and s.user_id = 'twpsup-' || t.code) <> 1")).isZero();
+        assertThat(count("select count(*) from staff_member")).isEqualTo(2217 + 220 + 220 + 22);
     }
 
     @Test

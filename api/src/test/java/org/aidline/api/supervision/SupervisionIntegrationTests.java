@@ -103,7 +103,7 @@ class SupervisionIntegrationTests {
         flaggedGrant(VILLAGE);
         JsonNode counts = read(tokens.staff(Role.SUPERVISOR, COUNTY), "/api/v1/supervision/queues?from=" + started).get("counts");
         assertThat(counts.propertyNames()).containsExactlyInAnyOrder("pending-reviews", "overdue-documents", "flagged-verifications",
-                "escalations", "failed-payments", "dead-letters");
+                "escalations", "failed-payments", "dead-letters", "ordinary-cases", "filed-decisions", "referrals-waiting");
         assertThat(counts.get("flagged-verifications").asLong()).isGreaterThanOrEqualTo(1);
     }
 

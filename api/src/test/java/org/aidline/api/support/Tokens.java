@@ -35,6 +35,12 @@ public class Tokens {
         return issuer.issue(subject, roles, region).map(token -> token.accessToken()).block(Duration.ofSeconds(10));
     }
 
+    /** A department's or charity's machine client, answering the referrals made to the partner with this code. */
+    public String partner(String code) {
+        return issuer.issue("partner-" + code.toLowerCase(), List.of(Role.PARTNER), null, code).map(token -> token.accessToken())
+                .block(Duration.ofSeconds(10));
+    }
+
     /** Someone with a token. */
     public record Caller(String subject, String token) {
 

@@ -5,11 +5,23 @@ import org.aidline.intake.region.RegionScope;
 import org.aidline.intake.region.VillageCode;
 import org.jspecify.annotations.Nullable;
 
-/** Whoever is acting: the subject of a token, its roles and, for staff, the region it works in. */
-public record Actor(String subject, Set<Role> roles, @Nullable RegionScope region) {
+/**
+ * Whoever is acting: the subject of a token, its roles, for staff the region it works in and, for
+ * a partner (a department or charity), its partner code.
+ */
+public record Actor(String subject, Set<Role> roles, @Nullable RegionScope region, @Nullable String partner) {
 
     public Actor {
         roles = Set.copyOf(roles);
+    }
+
+    public Actor(String subject, Set<Role> roles, @Nullable RegionScope region) {
+        this(subject, roles, region, null);
+    }
+
+    /** Whether this actor is the partner with this code. */
+    public boolean isPartner(String code) {
+        return has(Role.PARTNER) && code.equals(partner);
     }
 
     public boolean has(Role role) {

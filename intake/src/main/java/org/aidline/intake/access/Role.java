@@ -10,9 +10,11 @@ public enum Role {
     /** A machine client: the bank payment gateway posting disbursement results. */
     PAYMENT_GATEWAY,
     /** A machine client: the provincial monitoring platform, which sends suspicious-data flags. */
-    MONITOR;
+    MONITOR,
+    /** A machine client: a department or charity answering the referrals made to it (its code in the token's partner claim). */
+    PARTNER;
 
     public boolean isStaff() {
-        return this != CITIZEN && this != PAYMENT_GATEWAY;
+        return this != CITIZEN && this != PAYMENT_GATEWAY && this != PARTNER;
     }
 }

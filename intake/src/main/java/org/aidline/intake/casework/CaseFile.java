@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.grant.GrantStatus;
 import org.aidline.intake.policy.PolicyVersion;
+import org.aidline.intake.referral.Referral;
 import org.aidline.intake.report.Category;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportId;
@@ -34,12 +35,14 @@ public record CaseFile(
         @Nullable GrantStatus grantStatus,
         List<DoneStep> steps,
         List<Objection> objections,
-        List<CaseDecision> decisions) {
+        List<CaseDecision> decisions,
+        List<Referral> referrals) {
 
     public CaseFile {
         steps = List.copyOf(steps);
         objections = List.copyOf(objections);
         decisions = List.copyOf(decisions);
+        referrals = List.copyOf(referrals);
     }
 
     /** How a step stands. */
@@ -48,6 +51,12 @@ public record CaseFile(
         /** A notice that has opened and not yet ended. */
         RUNNING,
         DONE
+    }
+
+    /** This case with its referrals, as they stand. */
+    public CaseFile withReferrals(List<Referral> current) {
+        return new CaseFile(reportId, version, status, kind, village, filedBy, subjectName, category, policy, rules, grantId, grantStatus,
+                steps, objections, decisions, current);
     }
 
     public boolean isVisibleTo(Actor actor) {
@@ -114,10 +123,14 @@ public record CaseFile(
     }
 
     /**
-     * Whether the case has nothing left but its coordinator's task: an ordinary case decided, or an
-     * emergency whose grant the supervisor has confirmed or revoked and whose after-payment steps are done.
+     * Whether the case has nothing left but its coordinator's task: an ordinary case decided, an
+     * emergency whose grant the supervisor has confirmed or revoked and whose after-payment steps are
+     * done, or a report referred at triage; and in every case no referral still waiting for its partner.
      */
     public boolean isDoneSaveTheTask(Instant now) {
+        if (referrals.stream().anyMatch(referral -> referral.status().isOpen())) {
+            return false;
+        }
         if (kind == CaseKind.ORDINARY) {
             return status == ReportStatus.DECIDED;
         }
@@ -126,7 +139,7 @@ public record CaseFile(
                     && (grantStatus == GrantStatus.CONFIRMED || grantStatus == GrantStatus.REVOKED)
                     && owedSteps().stream().allMatch(step -> state(step, now) == StepState.DONE);
         }
-        return false;
+        return status == ReportStatus.REFERRED && !referrals.isEmpty();
     }
 
     /** Where the case stands, in one word for queues and apps. */

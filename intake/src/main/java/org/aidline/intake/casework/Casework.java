@@ -78,17 +78,26 @@ public class Casework {
                 Role.COORDINATOR, Role.SUPERVISOR);
     }
 
-    /** Opens the public notice for the policy's days (or {@code days}); what is published is masked. */
-    public Mono<CaseFile> openNotice(ReportId id, @Nullable Integer days, Actor actor) {
+    /**
+     * Opens the public notice for the policy's days (or {@code days}); what is published is masked.
+     * {@code postedAt} records a notice already posted on the village's board (at most
+     * {@link #LONGEST_NOTICE_DAYS} days ago), whose days count from then; by default it is posted now.
+     */
+    public Mono<CaseFile> openNotice(ReportId id, @Nullable Integer days, @Nullable Instant postedAt, Actor actor) {
         if (days != null && (days < 1 || days > LONGEST_NOTICE_DAYS)) {
             return Mono.error(new IllegalArgumentException("A notice runs 1 to " + LONGEST_NOTICE_DAYS + " days"));
         }
+        Instant now = now();
+        if (postedAt != null && (postedAt.isAfter(now.plusSeconds(60)) || postedAt.isBefore(now.minus(Duration.ofDays(LONGEST_NOTICE_DAYS))))) {
+            return Mono.error(new IllegalArgumentException("A notice was posted at most " + LONGEST_NOTICE_DAYS + " days ago, and not later than now"));
+        }
+        Instant posted = postedAt == null ? now : postedAt.truncatedTo(ChronoUnit.MICROS);
         return step(id, actor, CaseStep.NOTICE, "NOTICE_OPENED", file -> {
             int running = days != null ? days : file.rules().noticeDays();
             Object proposed = file.done(CaseStep.INVESTIGATION).map(done -> done.outcome().get("recommendedAmountFen")).orElse(null);
             Map<String, Object> published = CaseFiles.detail("name", masked(file.subjectName()), "village", file.village().value(),
                     "category", file.category().name(), "proposedAmountFen", proposed);
-            return Mono.just(CaseFiles.detail("days", running, "published", published));
+            return Mono.just(CaseFiles.detail("days", running, "postedAt", posted.toString(), "published", published));
         }, Role.SUPERVISOR);
     }
 
@@ -245,7 +254,8 @@ public class Casework {
                 }
             }
             return outcome.apply(file).flatMap(result -> {
-                Instant endsAt = step == CaseStep.NOTICE ? now.plus(Duration.ofDays((Integer) result.get("days"))) : null;
+                Instant endsAt = step == CaseStep.NOTICE
+                        ? Instant.parse((String) result.get("postedAt")).plus(Duration.ofDays((Integer) result.get("days"))) : null;
                 return files.recordStep(id, file.version(), file.status(), new DoneStep(step, actor.subject(), now, endsAt, result),
                         eventType);
             });

@@ -110,13 +110,22 @@ public class R2dbcWorkQueues implements WorkQueues {
                 from case_decision_view d join report_view r on r.id = d.report_id
                 where d.filing = 'FILED' and %s
                 """);
+        SELECTS.put(WorkQueue.REFERRALS_WAITING, """
+                select cast(f.id as text) as id, cast(f.report_id as text) as report_id, cast(g.id as text) as grant_id,
+                       cast(f.village_code as text) as village_code, r.urgent, case when f.escalated_at is not null then 0 else 1 end as rank,
+                       f.referred_at as since, f.status as state, cast(null as bigint) as amount_fen,
+                       f.partner_code || ' (' || f.delivery || '; answer due ' || to_char(f.answer_due_at at time zone 'UTC',
+                           'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ')' as detail
+                from referral_view f join report_view r on r.id = f.report_id left join aid_grant_view g on g.report_id = f.report_id
+                where f.status in ('OPEN', 'ACCEPTED') and %s
+                """);
     }
 
     /** The table alias whose county_code and village_code a queue is filtered on. */
     private static final Map<WorkQueue, String> PLACE = Map.of(
             WorkQueue.PENDING_REVIEWS, "g", WorkQueue.OVERDUE_DOCUMENTS, "g", WorkQueue.FLAGGED_VERIFICATIONS, "g",
             WorkQueue.ESCALATIONS, "t", WorkQueue.FAILED_PAYMENTS, "g", WorkQueue.DEAD_LETTERS, "t", WorkQueue.ORDINARY_CASES, "r",
-            WorkQueue.FILED_DECISIONS, "d");
+            WorkQueue.FILED_DECISIONS, "d", WorkQueue.REFERRALS_WAITING, "f");
 
     private final DatabaseClient database;
 

@@ -106,12 +106,18 @@ public class CaseController {
     @PostMapping(path = "/api/v1/reports/{id}/notice", produces = JSON)
     @Operation(summary = "Open the public notice for the policy's days, or those given (supervisors of the region)",
             description = "What is published is masked: the household's surname initial, the village, the category and the "
-                    + "amount proposed; no ID number, no full name. The decision waits until the notice has ended.")
+                    + "amount proposed; no ID number, no full name. The decision waits until the notice has ended. A notice "
+                    + "posted on the village's board before it is recorded here gives postedAt: its days count from then.")
     @ApiResponse(responseCode = "200", description = "Opened: the case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     Mono<ResponseEntity<CaseView>> openNotice(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Validated @RequestBody(required = false) CaseRequests.@Nullable NoticeRequest request, ServerWebExchange exchange) {
         Integer days = request == null ? null : request.days();
-        return respond(id, token, exchange, (report, actor) -> casework.openNotice(report, days, actor));
+        java.time.Instant postedAt = request == null ? null : request.postedAt();
+        if (postedAt != null && (postedAt.isAfter(java.time.Instant.now().plusSeconds(60))
+                || postedAt.isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(30))))) {
+            return Mono.error(CaseProblems.invalid("postedAt", "is at most 30 days ago and not later than now"));
+        }
+        return respond(id, token, exchange, (report, actor) -> casework.openNotice(report, days, postedAt, actor));
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/objections", consumes = JSON, produces = JSON)

@@ -1,8 +1,6 @@
 package org.aidline.api.casework.web;
 
-import java.util.List;
 import java.util.Map;
-import org.aidline.api.problem.FieldError;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
 import org.aidline.intake.casework.CaseChangedException;
@@ -41,15 +39,18 @@ final class CaseProblems {
             return new ProblemException(ProblemType.PRECONDITION_FAILED, "The case is at version " + stale.current()
                     + " now (ETag \"" + stale.current() + "\"); read it again and decide again.", Map.of("currentVersion", stale.current()));
         }
+        if (failure instanceof IllegalArgumentException) {
+            // The domain's own guard on a value the request's validation let through.
+            return new ProblemException(ProblemType.VALIDATION, failure.getMessage());
+        }
         return failure;
     }
 
     static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, "Some fields of the request are missing or invalid; see errors.",
-                Map.of("errors", List.of(new FieldError(field, message))));
+        return ProblemException.invalid(field, message);
     }
 
     static ProblemException notFound(String what) {
-        return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " with this id, or you may not see it.");
+        return ProblemException.notFound(what);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.aidline.intake.casework.Deliberation;
 import org.aidline.intake.casework.Filing;
 import org.aidline.intake.casework.Outcome;
@@ -31,8 +32,11 @@ final class CaseRequests {
             @Nullable @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal recommendedAmount) {
     }
 
-    @Schema(name = "NoticeRequest", description = "Opens the public notice; without days, for the policy's days")
-    record NoticeRequest(@Schema(example = "7") @Nullable @Min(1) @Max(30) Integer days) {
+    @Schema(name = "NoticeRequest", description = "Opens the public notice; without days, for the policy's days; without postedAt, now")
+    record NoticeRequest(
+            @Schema(example = "7") @Nullable @Min(1) @Max(30) Integer days,
+            @Schema(description = "When the notice was posted on the village's board, if before now (at most 30 days ago): "
+                    + "its days count from then", example = "2026-12-01T09:00:00Z") @Nullable Instant postedAt) {
     }
 
     @Schema(name = "ObjectionRequest", description = "An objection to a running notice, recorded by staff of the region or an operator")

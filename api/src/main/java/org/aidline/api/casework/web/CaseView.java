@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.aidline.api.referral.web.ReferralView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,8 @@ public record CaseView(
         List<ObjectionView> objections,
         @Schema(description = "The decision that stands") @Nullable DecisionView decision,
         @Schema(description = "The township's recommendation above its cap, while the county decides") @Nullable DecisionView recommendation,
-        @Schema(description = "Every decision and recommendation, oldest first (an overturned one stays here)") List<DecisionView> decisions) {
+        @Schema(description = "Every decision and recommendation, oldest first (an overturned one stays here)") List<DecisionView> decisions,
+        @Schema(description = "Referrals to departments and charities, oldest first") List<ReferralView> referrals) {
 
     /** The county policy's rules for this case (of the version the report was triaged under). */
     public record RulesView(BigDecimal townshipCap, List<String> steps, int noticeDays, boolean deliberation, List<String> afterPayment,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.aidline.api.problem.Problems;
+import org.aidline.api.referral.web.ReferralView;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
 import org.aidline.intake.casework.CaseDecision;
@@ -37,7 +38,7 @@ public class CaseViews {
                 steps, objections,
                 file.standingDecision().map(decision -> decision(decision, locale)).orElse(null),
                 file.waitingRecommendation().map(decision -> decision(decision, locale)).orElse(null),
-                decisions);
+                decisions, file.referrals().stream().map(ReferralView::of).toList());
     }
 
     private static CaseView.StepView step(CaseFile file, CaseStep step, boolean staff, java.time.Instant now) {

@@ -98,7 +98,7 @@ public class ReportController {
         return queries.find(reportId, reader)
                 .map(mapper::toResponse)
                 .flatMap(response -> casework.find(reportId, reader)
-                        .filter(file -> file.kind() != CaseKind.NONE)
+                        .filter(file -> file.kind() != CaseKind.NONE || !file.referrals().isEmpty())
                         .map(file -> ReportResponse.withCase(response, cases.of(file, reader, ProblemHandler.locale(exchange))))
                         .defaultIfEmpty(response))
                 .switchIfEmpty(Mono.error(ReportController::notFound));

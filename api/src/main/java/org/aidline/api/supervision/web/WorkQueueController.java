@@ -110,6 +110,7 @@ public class WorkQueueController {
             case DEAD_LETTERS -> "/api/v1/notifications/" + item.id() + "/retry";
             case ORDINARY_CASES -> "/api/v1/reports/" + item.reportId() + "/case";
             case FILED_DECISIONS -> "/api/v1/supervision/filed-decisions/" + item.id() + "/review";
+            case REFERRALS_WAITING -> "/api/v1/referrals/" + item.id();
         };
     }
 

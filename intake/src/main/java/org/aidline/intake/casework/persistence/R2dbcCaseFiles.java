@@ -30,12 +30,14 @@ import org.aidline.intake.grant.Grant;
 import org.aidline.intake.grant.GrantStatus;
 import org.aidline.intake.ledger.persistence.LedgerEntries;
 import org.aidline.intake.money.Money;
+import org.aidline.intake.referral.Referrals;
 import org.aidline.intake.policy.PolicyVersion;
 import org.aidline.intake.region.VillageCode;
 import org.aidline.intake.report.Category;
 import org.aidline.intake.report.ReportEvent;
 import org.aidline.intake.report.ReportId;
 import org.aidline.intake.report.ReportStatus;
+import org.aidline.intake.report.persistence.ReportHistory;
 import org.aidline.intake.review.PaymentOrder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -78,17 +80,8 @@ public class R2dbcCaseFiles implements CaseFiles {
 
     private static final String REPORT_OF_DECISION = "select report_id from case_decision where id = :id";
 
-    /** The history event appended by a statement whose CTE {@code moved} holds the report (at most one row per statement). */
-    private static final String HISTORY = """
-            history as (
-                insert into report_event (report_id, sequence, type, at, actor, detail)
-                select moved.id, coalesce((select max(e.sequence) from report_event e where e.report_id = moved.id), 0) + n.step,
-                       n.type, :at, :actor, n.detail
-                from moved cross join (values (1, :eventType, cast(:detail as jsonb)),
-                                              (2, cast(:secondType as text), cast(:secondDetail as jsonb))) as n(step, type, detail)
-                where n.type is not null)
-            select count(*) as moved from moved
-            """;
+    /** Every write below ends with the report's history (see {@link ReportHistory}). */
+    private static final String HISTORY = ReportHistory.APPENDED;
 
     private static final String RECORD_STEP = """
             with moved as (
@@ -173,9 +166,12 @@ public class R2dbcCaseFiles implements CaseFiles {
 
     private static final String CLOSABLE = """
             select r.id from report r
-            where r.status in ('DECIDED', 'FAST_TRACKED') and (cast(:after as uuid) is null or r.id > cast(:after as uuid))
+            where r.status in ('DECIDED', 'FAST_TRACKED', 'REFERRED') and (cast(:after as uuid) is null or r.id > cast(:after as uuid))
               and (r.status = 'DECIDED'
-                   or exists (select 1 from aid_grant g where g.report_id = r.id and g.status in ('CONFIRMED', 'REVOKED')))
+                   or (r.status = 'FAST_TRACKED'
+                       and exists (select 1 from aid_grant g where g.report_id = r.id and g.status in ('CONFIRMED', 'REVOKED')))
+                   or (r.status = 'REFERRED' and exists (select 1 from referral f where f.report_id = r.id)))
+              and not exists (select 1 from referral f where f.report_id = r.id and f.status in ('OPEN', 'ACCEPTED'))
             order by r.id limit :limit
             """;
 
@@ -191,16 +187,19 @@ public class R2dbcCaseFiles implements CaseFiles {
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final JsonMapper json;
+    private final Referrals referrals;
 
-    public R2dbcCaseFiles(DatabaseClient database, TransactionalOperator transactions, JsonMapper json) {
+    public R2dbcCaseFiles(DatabaseClient database, TransactionalOperator transactions, JsonMapper json, Referrals referrals) {
         this.database = database;
         this.transactions = transactions;
         this.json = json;
+        this.referrals = referrals;
     }
 
     @Override
     public Mono<CaseFile> byReport(ReportId id) {
-        return database.sql(BY_REPORT).bind("id", id.value()).map((row, metadata) -> caseFile(row)).one();
+        return database.sql(BY_REPORT).bind("id", id.value()).map((row, metadata) -> caseFile(row)).one()
+                .zipWith(referrals.ofReport(id).collectList(), CaseFile::withReferrals);
     }
 
     @Override
@@ -319,12 +318,8 @@ public class R2dbcCaseFiles implements CaseFiles {
 
     private GenericExecuteSpec history(GenericExecuteSpec spec, String eventType, @Nullable String actor, @Nullable Instant at,
             Map<String, Object> detail, @Nullable String secondType, @Nullable Map<String, Object> secondDetail) {
-        spec = spec.bind("eventType", eventType)
-                .bind("actor", actor == null ? ReportEvent.SYSTEM : actor)
-                .bind("at", utc(java.util.Objects.requireNonNull(at, "a history event's moment")))
-                .bind("detail", json.writeValueAsString(detail));
-        spec = nullable(spec, "secondType", secondType);
-        return nullable(spec, "secondDetail", secondDetail == null ? null : json.writeValueAsString(secondDetail));
+        return ReportHistory.bind(spec, json, eventType, actor == null ? ReportEvent.SYSTEM : actor,
+                java.util.Objects.requireNonNull(at, "a history event's moment"), detail, secondType, secondDetail);
     }
 
     /** Runs the write in a transaction (the audit trail's actor is set in it): true when the report moved. */
@@ -366,7 +361,8 @@ public class R2dbcCaseFiles implements CaseFiles {
                 grantStatus == null ? null : GrantStatus.valueOf(grantStatus),
                 steps(row.get("steps", String.class)),
                 objections(row.get("objections", String.class)),
-                decisions(row.get("decisions", String.class)));
+                decisions(row.get("decisions", String.class)),
+                List.of());
     }
 
     private static CaseRules rules(Long townshipCapFen, JsonNode rules) {
