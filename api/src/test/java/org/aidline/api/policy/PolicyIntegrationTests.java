@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.Supervising;
+import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
 import org.aidline.api.support.Tokens.Caller;
 import org.aidline.intake.access.Role;
@@ -161,6 +162,40 @@ class PolicyIntegrationTests {
     }
 
     @Test
+    void theOrdinaryCasesRulesAreVersionedWithThePolicyKeptWhenAChangeLeavesThemOutAndAppliedToNewCases() {
+        JsonNode byDefault = json.readTree(read("640302", tokens.staff(Role.COORDINATOR, "640302001001")).getResponseBody()).get("ordinaryCase");
+        assertThat(byDefault.get("townshipCap").decimalValue()).as("3x the minimum-living standard").isEqualByComparingTo("2400.00");
+        assertThat(byDefault.get("townshipCapFixed").asBoolean()).isFalse();
+        assertThat(byDefault.get("noticeDays").asInt()).isEqualTo(7);
+        assertThat(byDefault.get("afterPayment").toString()).isEqualTo("[\"INVESTIGATION\",\"MEANS_TEST\"]");
+
+        Map<String, Object> rules = new HashMap<>(Map.of("townshipCap", new BigDecimal("3000.00"), "investigation", true, "meansTest", true,
+                "noticeDays", 0, "deliberation", true, "afterPayment", List.of("INVESTIGATION"), "filedDecisionReviewDays", 10));
+        Map<String, Object> body = policy();
+        body.put("ordinaryCase", rules);
+        JsonNode changed = change(HAIYUAN, body).get("ordinaryCase");
+        assertThat(changed.get("townshipCap").decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(changed.get("townshipCapFixed").asBoolean()).isTrue();
+        assertThat(changed.get("noticeDays").asInt()).isZero();
+        assertThat(changed.get("deliberation").asBoolean()).isTrue();
+
+        JsonNode kept = change(HAIYUAN, policy()).get("ordinaryCase");
+        assertThat(kept).as("a change that leaves them out keeps them").isEqualTo(changed);
+
+        Tokens.Caller citizen = tokens.newCitizen();
+        JsonNode filed = json.readTree(web.post().uri("/api/v1/reports").header("Authorization", citizen.bearer())
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(SampleReports.standardReport(HAIYUAN + "001001", 1000)).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        JsonNode ordinary = json.readTree(web.get().uri("/api/v1/reports/{id}/case", filed.get("id").asString())
+                .header("Authorization", citizen.bearer()).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        List<String> steps = new ArrayList<>();
+        ordinary.get("steps").forEach(step -> steps.add(step.get("step").asString()));
+        assertThat(steps).as("no notice, a deliberation").containsExactly("INVESTIGATION", "MEANS_TEST", "DELIBERATION");
+        assertThat(ordinary.at("/rules/townshipCap").decimalValue()).isEqualByComparingTo("3000.00");
+    }
+
+    @Test
     void reportsKeepThePolicyVersionTheyWereTriagedUnderWhileNewReportsUseTheNewOne() {
         Map<String, Object> generous = policy();
         generous.put("cap", new BigDecimal("3000.00"));
@@ -248,7 +283,15 @@ class PolicyIntegrationTests {
                 invalid("negative window", body -> body.put("frequencyWindow", "-P30D"), "frequencyWindow"),
                 invalid("not a duration", body -> body.put("urgentAcknowledgement", "15 minutes"), "urgentAcknowledgement"),
                 invalid("missing SLA", body -> body.remove("normalAcknowledgement"), "normalAcknowledgement"),
-                invalid("deadline of two years", body -> body.put("documentsDeadline", "P730D"), "documentsDeadline"));
+                invalid("deadline of two years", body -> body.put("documentsDeadline", "P730D"), "documentsDeadline"),
+                invalid("notice of 31 days", body -> body.put("ordinaryCase", ordinaryCase(31, List.of())), "ordinaryCase.noticeDays"),
+                invalid("after payment a step there is not", body -> body.put("ordinaryCase", ordinaryCase(0, List.of("NOTICE"))),
+                        "ordinaryCase.afterPayment"));
+    }
+
+    static Map<String, Object> ordinaryCase(int noticeDays, List<String> afterPayment) {
+        return Map.of("investigation", true, "meansTest", true, "noticeDays", noticeDays, "deliberation", false,
+                "afterPayment", afterPayment, "filedDecisionReviewDays", 15);
     }
 
     static Arguments invalid(String name, Consumer<Map<String, Object>> breaking, String field) {

@@ -6,19 +6,23 @@ import java.util.Optional;
 import java.util.UUID;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.grant.GrantStatus;
+import org.aidline.intake.money.Money;
+import org.aidline.intake.policy.CaseRules;
+import org.aidline.intake.policy.CaseStep;
 import org.aidline.intake.policy.PolicyVersion;
 import org.aidline.intake.referral.Referral;
+import org.aidline.intake.region.VillageCode;
 import org.aidline.intake.report.Category;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportId;
 import org.aidline.intake.report.ReportStatus;
-import org.aidline.intake.region.VillageCode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A report's case as its deciders work it: the steps its policy asks for and those done, the
  * objections to its notice, its decisions, and what its grant and coordinator's task stand at.
- * {@code version} is the report's: every change to the case moves it.
+ * {@code version} is the report's: every change to the case moves it. {@code townshipCap} is what
+ * the township decides by itself under the case's policy.
  */
 public record CaseFile(
         ReportId reportId,
@@ -31,6 +35,7 @@ public record CaseFile(
         Category category,
         PolicyVersion policy,
         CaseRules rules,
+        Money townshipCap,
         @Nullable UUID grantId,
         @Nullable GrantStatus grantStatus,
         List<DoneStep> steps,
@@ -55,8 +60,8 @@ public record CaseFile(
 
     /** This case with its referrals, as they stand. */
     public CaseFile withReferrals(List<Referral> current) {
-        return new CaseFile(reportId, version, status, kind, village, filedBy, subjectName, category, policy, rules, grantId, grantStatus,
-                steps, objections, decisions, current);
+        return new CaseFile(reportId, version, status, kind, village, filedBy, subjectName, category, policy, rules, townshipCap, grantId,
+                grantStatus, steps, objections, decisions, current);
     }
 
     public boolean isVisibleTo(Actor actor) {

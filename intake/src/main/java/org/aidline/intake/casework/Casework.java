@@ -17,6 +17,7 @@ import org.aidline.intake.grant.GrantStatus;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.PersonalDataProtector;
+import org.aidline.intake.policy.CaseStep;
 import org.aidline.intake.policy.Jurisdiction;
 import org.aidline.intake.policy.OutsideJurisdictionException;
 import org.aidline.intake.report.ReportId;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
 public class Casework {
 
     /** The longest notice a decider may open; a longer one is a typing error. */
-    static final int LONGEST_NOTICE_DAYS = 30;
+    static final int LONGEST_NOTICE_DAYS = org.aidline.intake.policy.CaseRules.LONGEST_NOTICE_DAYS;
 
     private final CaseFiles files;
     private final CaseClosure closure;
@@ -170,7 +171,7 @@ public class Casework {
                 return Mono.error(new CaseConflictException("The county decides this case now: the township "
                         + (file.wasOverturned() ? "decision was overturned." : "recommended it above its cap.")));
             }
-            boolean aboveCap = request.outcome() == Outcome.GRANT && request.amount().compareTo(file.rules().townshipCap()) > 0;
+            boolean aboveCap = request.outcome() == Outcome.GRANT && request.amount().compareTo(file.townshipCap()) > 0;
             CaseDecision.Kind kind = level == DecisionLevel.TOWNSHIP && aboveCap ? CaseDecision.Kind.RECOMMENDATION
                     : CaseDecision.Kind.DECISION;
             boolean filed = kind == CaseDecision.Kind.DECISION && level == DecisionLevel.TOWNSHIP;
@@ -190,7 +191,7 @@ public class Casework {
                     "decision", decision.id().toString(), "kind", kind.name(), "level", level.name(),
                     "outcome", request.outcome().name(), "amountFen", request.amount() == null ? null : request.amount().fen(),
                     "reason", request.reason() == null ? null : request.reason().name(), "basis", decision.basis(),
-                    "filedUpward", filed ? Boolean.TRUE : null, "townshipCapFen", aboveCap ? file.rules().townshipCap().fen() : null,
+                    "filedUpward", filed ? Boolean.TRUE : null, "townshipCapFen", aboveCap ? file.townshipCap().fen() : null,
                     "grant", grant == null ? null : grant.id().toString(), "payment", order == null ? null : order.id().toString());
             boolean pays = order != null;
             return files.decide(new CaseDecisionWrite(file, decision, grant, order, detail)).doOnNext(done -> {

@@ -2,6 +2,7 @@ package org.aidline.intake.casework;
 
 import java.time.Instant;
 import java.util.Map;
+import org.aidline.intake.policy.CaseStep;
 import org.jspecify.annotations.Nullable;
 
 /** A step as it was done: by whom, when, with what outcome; a notice also says when it ends. */

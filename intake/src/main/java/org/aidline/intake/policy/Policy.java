@@ -9,7 +9,8 @@ import org.aidline.intake.report.Category;
 
 /**
  * The rules of assistance in force for a county: which emergencies take the fast track, how
- * much is paid, how long documents may take, how often a household may be helped. Decrees
+ * much is paid, how long documents may take, how often a household may be helped, how an
+ * ordinary case is decided. Decrees
  * change them; each change is a new version and decisions keep the version they used.
  */
 public record Policy(
@@ -25,7 +26,8 @@ public record Policy(
         Duration documentsDeadline,
         Duration frequencyWindow,
         Duration urgentAcknowledgement,
-        Duration normalAcknowledgement) {
+        Duration normalAcknowledgement,
+        CaseRules ordinaryCase) {
 
     /** The code under which the province-wide default policy is kept. */
     public static final String PROVINCE_DEFAULT = "640000";
@@ -50,6 +52,11 @@ public record Policy(
     /** Every document a grant of this category will need, named at once so nobody is sent back twice. */
     public List<String> requiredDocuments(Category category) {
         return requiredDocuments.getOrDefault(category, requiredDocuments.getOrDefault(Category.OTHER, List.of("ID", "HARDSHIP_PROOF")));
+    }
+
+    /** What a township decides by itself in an ordinary case (above it, the county decides). */
+    public Money townshipCap() {
+        return ordinaryCase.townshipCap(minimumLivingStandard);
     }
 
     public PolicyVersion versionRef() {

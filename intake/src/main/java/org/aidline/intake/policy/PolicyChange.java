@@ -28,6 +28,7 @@ public record PolicyChange(
         Duration frequencyWindow,
         Duration urgentAcknowledgement,
         Duration normalAcknowledgement,
+        @Nullable CaseRules ordinaryCase,
         String reason) {
 
     public static final int DEFAULT_CAP_MULTIPLE = 3;
@@ -70,21 +71,28 @@ public record PolicyChange(
         durationViolation(found, "frequencyWindow", frequencyWindow);
         durationViolation(found, "urgentAcknowledgement", urgentAcknowledgement);
         durationViolation(found, "normalAcknowledgement", normalAcknowledgement);
+        if (ordinaryCase != null) {
+            found.addAll(ordinaryCase.violations());
+        }
         if (reason.isBlank()) {
             found.add(new Violation("reason", "must not be blank"));
         }
         return found;
     }
 
-    /** The policy this change puts in force as the given version; refuses an inconsistent one. */
-    public Policy toPolicy(String countyCode, int version) {
+    /**
+     * The policy this change puts in force as the given version; refuses an inconsistent one. A
+     * change that does not state the ordinary case's rules keeps {@code ordinaryCaseInForce}.
+     */
+    public Policy toPolicy(String countyCode, int version, CaseRules ordinaryCaseInForce) {
         List<Violation> violations = violations();
         if (!violations.isEmpty()) {
             throw new InvalidPolicyException(violations);
         }
         return new Policy(countyCode, version, fastTrackCategories, referralCategories, excludedCategories,
                 minimumLivingStandard, effectiveCap(), standardAmounts, requiredDocuments,
-                documentsDeadline, frequencyWindow, urgentAcknowledgement, normalAcknowledgement);
+                documentsDeadline, frequencyWindow, urgentAcknowledgement, normalAcknowledgement,
+                ordinaryCase != null ? ordinaryCase : ordinaryCaseInForce);
     }
 
     private void amountViolations(List<Violation> found) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aidline.intake.money.Money;
+import org.aidline.intake.policy.CaseRules;
 import org.aidline.intake.policy.Policy;
 import org.aidline.intake.report.Category;
 
@@ -28,7 +29,7 @@ public final class Policies {
                         Category.OTHER, fen(80_000, 80_000, 80_000, 80_000, 80_000)),
                 Map.of(Category.MEDICAL_EMERGENCY, List.of("ID", "HOSPITAL_DIAGNOSIS", "MEDICAL_BILLS"),
                         Category.OTHER, List.of("ID", "HARDSHIP_PROOF")),
-                Duration.ofDays(10), Duration.ofDays(30), Duration.ofMinutes(15), Duration.ofHours(4));
+                Duration.ofDays(10), Duration.ofDays(30), Duration.ofMinutes(15), Duration.ofHours(4), CaseRules.DEFAULT);
     }
 
     private static List<Money> fen(long... amounts) {

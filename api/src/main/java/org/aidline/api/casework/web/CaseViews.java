@@ -9,7 +9,7 @@ import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
 import org.aidline.intake.casework.CaseDecision;
 import org.aidline.intake.casework.CaseFile;
-import org.aidline.intake.casework.CaseStep;
+import org.aidline.intake.policy.CaseStep;
 import org.aidline.intake.casework.DoneStep;
 import org.aidline.intake.casework.Objection;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ public class CaseViews {
         List<CaseView.ObjectionView> objections = file.objections().stream().map(objection -> objection(objection, staff)).toList();
         List<CaseView.DecisionView> decisions = file.decisions().stream().map(decision -> decision(decision, locale)).toList();
         return new CaseView(file.reportId().toString(), file.version(), file.status().name(), file.kind().name(), file.stage(now),
-                new CaseView.RulesView(file.rules().townshipCap().yuan(), names(file.owedSteps()), file.rules().noticeDays(),
+                new CaseView.RulesView(file.townshipCap().yuan(), names(file.owedSteps()), file.rules().noticeDays(),
                         file.rules().deliberation(), names(file.rules().afterPaymentSteps()), file.rules().filedDecisionReviewDays()),
                 steps, objections,
                 file.standingDecision().map(decision -> decision(decision, locale)).orElse(null),

@@ -1,8 +1,11 @@
 package org.aidline.api.policy.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.aidline.intake.policy.CaseStep;
 import org.aidline.intake.report.Category;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +45,21 @@ public record PolicyRequest(
         @Schema(example = "P30D") @NotNull @IsoDuration String frequencyWindow,
         @Schema(example = "PT15M") @NotNull @IsoDuration String urgentAcknowledgement,
         @Schema(example = "PT4H") @NotNull @IsoDuration String normalAcknowledgement,
+        @Schema(description = "How an ordinary case is decided; omitted: as under the policy in force")
+        @Valid @Nullable OrdinaryCaseRequest ordinaryCase,
         @Schema(example = "County decree 2026-17: minimum-living standard raised to 850 yuan")
         @NotBlank @Size(max = 1000) String reason) {
+
+    /** The ordinary case's rules of a new version. */
+    @Schema(name = "OrdinaryCaseRulesRequest")
+    public record OrdinaryCaseRequest(
+            @Schema(example = "3000.00", description = "A fixed township cap, yuan; omitted: 3x the minimum-living standard")
+            @Nullable @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal townshipCap,
+            @NotNull Boolean investigation,
+            @NotNull Boolean meansTest,
+            @Schema(example = "7", description = "Days of public notice; 0: none") @NotNull @Min(0) @Max(30) Integer noticeDays,
+            @NotNull Boolean deliberation,
+            @Schema(example = "[\"INVESTIGATION\", \"MEANS_TEST\"]") @NotNull Set<@NotNull CaseStep> afterPayment,
+            @Schema(example = "15") @NotNull @Min(1) @Max(90) Integer filedDecisionReviewDays) {
+    }
 }

@@ -24,7 +24,22 @@ public record PolicyResponse(
         @Schema(example = "P30D") String frequencyWindow,
         @Schema(example = "PT15M") String urgentAcknowledgement,
         @Schema(example = "PT4H") String normalAcknowledgement,
+        OrdinaryCaseView ordinaryCase,
         String changedBy,
         Instant changedAt,
         String reason) {
+
+    /** How an ordinary case is decided under this policy. */
+    @Schema(name = "OrdinaryCaseRules")
+    public record OrdinaryCaseView(
+            @Schema(description = "What a township decides by itself, yuan", example = "2550.00") BigDecimal townshipCap,
+            @Schema(description = "True when the cap is a fixed sum; false when it is 3x the minimum-living standard") boolean townshipCapFixed,
+            boolean investigation,
+            boolean meansTest,
+            @Schema(description = "Days of public notice; 0: none", example = "7") int noticeDays,
+            boolean deliberation,
+            @Schema(description = "The steps an emergency does after payment", example = "[\"INVESTIGATION\", \"MEANS_TEST\"]")
+            List<String> afterPayment,
+            @Schema(description = "Days the county may overturn a township's filed decision", example = "15") int filedDecisionReviewDays) {
+    }
 }

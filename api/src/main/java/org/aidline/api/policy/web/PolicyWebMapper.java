@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.aidline.intake.money.Money;
+import org.aidline.intake.policy.CaseRules;
+import org.aidline.intake.policy.Policy;
 import org.aidline.intake.policy.PolicyChange;
 import org.aidline.intake.policy.PolicyRevision;
 import org.aidline.intake.report.Category;
@@ -26,7 +28,20 @@ public interface PolicyWebMapper {
     @Mapping(target = "countyCode", source = "countyCode")
     @Mapping(target = "policyCounty", source = "revision.policy.countyCode")
     @Mapping(target = "source", expression = "java(revision.isProvinceDefault() ? \"PROVINCE_DEFAULT\" : \"COUNTY\")")
+    @Mapping(target = "ordinaryCase", expression = "java(ordinaryCase(revision.policy()))")
     PolicyResponse toResponse(PolicyRevision revision, String countyCode);
+
+    default PolicyResponse.OrdinaryCaseView ordinaryCase(Policy policy) {
+        CaseRules rules = policy.ordinaryCase();
+        return new PolicyResponse.OrdinaryCaseView(policy.townshipCap().yuan(), rules.fixedTownshipCap() != null, rules.investigation(),
+                rules.meansTest(), rules.noticeDays(), rules.deliberation(), rules.afterPayment().stream().sorted().map(Enum::name).toList(),
+                rules.filedDecisionReviewDays());
+    }
+
+    default CaseRules caseRules(PolicyRequest.OrdinaryCaseRequest request) {
+        return new CaseRules(request.townshipCap() == null ? null : Money.ofYuan(request.townshipCap()), request.investigation(),
+                request.meansTest(), request.noticeDays(), request.deliberation(), request.afterPayment(), request.filedDecisionReviewDays());
+    }
 
     default PolicyHistory toHistory(String countyCode, List<PolicyRevision> revisions) {
         return new PolicyHistory(countyCode, revisions.stream().map(revision -> toResponse(revision, countyCode)).toList());

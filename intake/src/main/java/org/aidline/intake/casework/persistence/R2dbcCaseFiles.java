@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.aidline.intake.casework.CaseChangedException;
 import org.aidline.intake.casework.CaseDecision;
@@ -18,8 +16,6 @@ import org.aidline.intake.casework.CaseDecisionWrite;
 import org.aidline.intake.casework.CaseFile;
 import org.aidline.intake.casework.CaseFiles;
 import org.aidline.intake.casework.CaseKind;
-import org.aidline.intake.casework.CaseRules;
-import org.aidline.intake.casework.CaseStep;
 import org.aidline.intake.casework.DecisionLevel;
 import org.aidline.intake.casework.DoneStep;
 import org.aidline.intake.casework.Filing;
@@ -31,7 +27,10 @@ import org.aidline.intake.grant.GrantStatus;
 import org.aidline.intake.ledger.persistence.LedgerEntries;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.referral.Referrals;
+import org.aidline.intake.policy.CaseRules;
+import org.aidline.intake.policy.CaseStep;
 import org.aidline.intake.policy.PolicyVersion;
+import org.aidline.intake.policy.persistence.StoredCaseRules;
 import org.aidline.intake.region.VillageCode;
 import org.aidline.intake.report.Category;
 import org.aidline.intake.report.ReportEvent;
@@ -47,7 +46,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Cases in intake's tables: the report (its status and version), case_step, case_objection, case_decision. */
@@ -56,7 +54,8 @@ public class R2dbcCaseFiles implements CaseFiles {
     // The rules of the policy version the report was triaged under (the province default's latest if that is gone).
     private static final String BY_REPORT = """
             select r.id, r.version, r.status, r.triage_decision, r.village_code, r.filed_by, r.subject_name, r.category,
-                   r.policy_county, r.policy_version, p.township_cap_fen, p.ordinary_case, g.id as grant_id, g.status as grant_status,
+                   r.policy_county, r.policy_version, p.township_cap_fen, p.minimum_living_fen, p.ordinary_case::text as ordinary_case,
+                   g.id as grant_id, g.status as grant_status,
                    (select coalesce(jsonb_agg(jsonb_build_object('step', s.step, 'actor', s.actor, 'at', s.at, 'endsAt', s.ends_at,
                                                                  'outcome', s.outcome)), '[]')
                     from case_step s where s.report_id = r.id) as steps,
@@ -67,10 +66,10 @@ public class R2dbcCaseFiles implements CaseFiles {
             from report r
             left join aid_grant g on g.report_id = r.id
             cross join lateral (
-                (select coalesce(township_cap_fen, minimum_living_fen * 3) as township_cap_fen, ordinary_case, 0 as fallback from policy
+                (select township_cap_fen, minimum_living_fen, ordinary_case, 0 as fallback from policy
                  where county_code = r.policy_county and version = r.policy_version)
                 union all
-                (select coalesce(township_cap_fen, minimum_living_fen * 3), ordinary_case, 1 from policy
+                (select township_cap_fen, minimum_living_fen, ordinary_case, 1 from policy
                  where county_code = '640000' order by version desc limit 1)
                 order by fallback limit 1) p
             where r.id = :id
@@ -346,6 +345,7 @@ public class R2dbcCaseFiles implements CaseFiles {
         String grantStatus = row.get("grant_status", String.class);
         String policyCounty = row.get("policy_county", String.class);
         Integer policyVersion = row.get("policy_version", Integer.class);
+        CaseRules rules = StoredCaseRules.read(json, row.get("township_cap_fen", Long.class), row.get("ordinary_case", String.class));
         return new CaseFile(
                 new ReportId(row.get("id", UUID.class)),
                 row.get("version", Integer.class),
@@ -356,21 +356,14 @@ public class R2dbcCaseFiles implements CaseFiles {
                 row.get("subject_name", String.class),
                 Category.valueOf(row.get("category", String.class)),
                 new PolicyVersion(policyCounty == null ? "640000" : policyCounty, policyVersion == null ? 1 : policyVersion),
-                rules(row.get("township_cap_fen", Long.class), json.readTree(row.get("ordinary_case", String.class))),
+                rules,
+                rules.townshipCap(Money.ofFen(row.get("minimum_living_fen", Long.class))),
                 row.get("grant_id", UUID.class),
                 grantStatus == null ? null : GrantStatus.valueOf(grantStatus),
                 steps(row.get("steps", String.class)),
                 objections(row.get("objections", String.class)),
                 decisions(row.get("decisions", String.class)),
                 List.of());
-    }
-
-    private static CaseRules rules(Long townshipCapFen, JsonNode rules) {
-        Set<CaseStep> afterPayment = EnumSet.noneOf(CaseStep.class);
-        rules.path("afterPayment").forEach(step -> afterPayment.add(CaseStep.valueOf(step.asString())));
-        return new CaseRules(Money.ofFen(townshipCapFen), rules.path("investigation").asBoolean(true),
-                rules.path("meansTest").asBoolean(true), rules.path("noticeDays").asInt(0), rules.path("deliberation").asBoolean(false),
-                afterPayment, rules.path("filedDecisionReviewDays").asInt(15));
     }
 
     @SuppressWarnings("unchecked")

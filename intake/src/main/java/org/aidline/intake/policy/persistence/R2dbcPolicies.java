@@ -34,7 +34,8 @@ public class R2dbcPolicies implements Policies {
             + "extract(epoch from documents_deadline)::bigint as documents_deadline_s, "
             + "extract(epoch from frequency_window)::bigint as frequency_window_s, "
             + "extract(epoch from urgent_acknowledgement)::bigint as urgent_acknowledgement_s, "
-            + "extract(epoch from normal_acknowledgement)::bigint as normal_acknowledgement_s";
+            + "extract(epoch from normal_acknowledgement)::bigint as normal_acknowledgement_s, "
+            + "township_cap_fen, ordinary_case::text as ordinary_case";
 
     static final String REVISION_COLUMNS = COLUMNS + ", changed_by, changed_at, reason";
 
@@ -49,7 +50,7 @@ public class R2dbcPolicies implements Policies {
     // One statement: the version number is taken only if the policy in force is still the one the change was based on.
     private static final String ADD = """
             with in_force as (
-                select county_code, version, township_cap_fen, ordinary_case from policy where county_code in (:county, :province)
+                select county_code, version from policy where county_code in (:county, :province)
                 order by (county_code = :county) desc, version desc limit 1)
             insert into policy (county_code, version, fast_track_categories, referral_categories, excluded_categories,
                 minimum_living_fen, cap_fen, standard_amounts, required_documents, documents_deadline, frequency_window,
@@ -58,7 +59,7 @@ public class R2dbcPolicies implements Policies {
                 :minimumLivingFen, :capFen, cast(:standardAmounts as jsonb), cast(:requiredDocuments as jsonb),
                 :documentsDeadlineS * interval '1 second', :frequencyWindowS * interval '1 second',
                 :urgentAcknowledgementS * interval '1 second', :normalAcknowledgementS * interval '1 second',
-                :changedBy, :changedAt, :reason, in_force.township_cap_fen, in_force.ordinary_case
+                :changedBy, :changedAt, :reason, :townshipCapFen, cast(:ordinaryCase as jsonb)
             from in_force where in_force.county_code = :basedOnCounty and in_force.version = :basedOnVersion
             """;
 
@@ -109,7 +110,10 @@ public class R2dbcPolicies implements Policies {
         policy.standardAmounts().forEach((category, money) -> amounts.put(category.name(), money.stream().map(Money::fen).toList()));
         Map<String, List<String>> documents = new java.util.LinkedHashMap<>();
         policy.requiredDocuments().forEach((category, names) -> documents.put(category.name(), names));
-        return database.sql(ADD)
+        Money fixedTownshipCap = policy.ordinaryCase().fixedTownshipCap();
+        var spec = fixedTownshipCap == null ? database.sql(ADD).bindNull("townshipCapFen", Long.class)
+                : database.sql(ADD).bind("townshipCapFen", fixedTownshipCap.fen());
+        return spec
                 .bind("county", policy.countyCode())
                 .bind("province", Policy.PROVINCE_DEFAULT)
                 .bind("version", policy.version())
@@ -127,6 +131,7 @@ public class R2dbcPolicies implements Policies {
                 .bind("changedBy", revision.changedBy())
                 .bind("changedAt", revision.changedAt().atOffset(ZoneOffset.UTC))
                 .bind("reason", revision.reason())
+                .bind("ordinaryCase", StoredCaseRules.write(json, policy.ordinaryCase()))
                 .bind("basedOnCounty", basedOn.countyCode())
                 .bind("basedOnVersion", basedOn.version())
                 .fetch().rowsUpdated()
@@ -166,7 +171,8 @@ public class R2dbcPolicies implements Policies {
                 Duration.ofSeconds(row.get("documents_deadline_s", Long.class)),
                 Duration.ofSeconds(row.get("frequency_window_s", Long.class)),
                 Duration.ofSeconds(row.get("urgent_acknowledgement_s", Long.class)),
-                Duration.ofSeconds(row.get("normal_acknowledgement_s", Long.class)));
+                Duration.ofSeconds(row.get("normal_acknowledgement_s", Long.class)),
+                StoredCaseRules.read(json, row.get("township_cap_fen", Long.class), row.get("ordinary_case", String.class)));
     }
 
     private static Set<Category> categories(String[] names) {

@@ -1,4 +1,4 @@
-package org.aidline.intake.casework;
+package org.aidline.intake.policy;
 
 /** The steps of an ordinary case before its decision, in the order they are done. */
 public enum CaseStep {
