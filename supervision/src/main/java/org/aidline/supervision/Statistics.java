@@ -9,12 +9,26 @@ import org.jspecify.annotations.Nullable;
  * granted (net entitlement booked), paid and recovered, in fen; documents now overdue.
  */
 public record Statistics(long reports, Map<String, Long> byChannel, Map<String, Long> byCategory, Map<String, Long> byDecision,
-        Durations timeToGrant, Durations timeToAcknowledge, long grantedFen, long paidFen, long recoveredFen, long overdueDocuments) {
+        Durations timeToGrant, Durations timeToAcknowledge, long grantedFen, long paidFen, long recoveredFen, long overdueDocuments,
+        OrdinaryCases ordinaryCases) {
 
     public Statistics {
         byChannel = Map.copyOf(byChannel);
         byCategory = Map.copyOf(byCategory);
         byDecision = Map.copyOf(byDecision);
+    }
+
+    /**
+     * Ordinary cases and referrals of the period: decisions made by level and outcome ("TOWNSHIP:GRANT"),
+     * time from filing to each step and to the decision, time for partners to answer and what they paid.
+     */
+    public record OrdinaryCases(Map<String, Long> decisionsByLevel, Map<String, Durations> timeToStep, Durations timeToDecision,
+            Durations referralAnswerTime, long referralsAnswered, long paidByPartnersFen) {
+
+        public OrdinaryCases {
+            decisionsByLevel = Map.copyOf(decisionsByLevel);
+            timeToStep = Map.copyOf(timeToStep);
+        }
     }
 
     /** Percentiles of durations in seconds (continuous, as PostgreSQL's percentile_cont), over {@code count} cases; null without any. */

@@ -167,6 +167,13 @@ class OrdinaryCaseIntegrationTests {
         JsonNode asCitizen = closed.path("case");
         assertThat(asCitizen.path("decision").path("outcome").asString()).isEqualTo("GRANT");
         assertThat(asCitizen.path("steps").get(0).has("outcome")).as("the findings are for staff").isFalse();
+
+        JsonNode statistics = ok(web.get().uri("/api/v1/statistics?county={county}", COUNTY).header("Authorization", "Bearer " + countySupervisor)
+                .exchange()).path("ordinaryCases");
+        assertThat(statistics.at("/decisionsByLevel/TOWNSHIP:GRANT").asLong()).isPositive();
+        assertThat(statistics.at("/timeToDecision/count").asLong()).isPositive();
+        assertThat(statistics.at("/timeToStep/INVESTIGATION/count").asLong()).isPositive();
+        assertThat(statistics.at("/timeToStep/NOTICE/p50").isNumber()).isTrue();
     }
 
     @Test
@@ -336,6 +343,11 @@ class OrdinaryCaseIntegrationTests {
         assertThat(history).containsSubsequence("REFERRED", "REFERRAL_ANSWERED");
         assertThat(one("select count(*) from ledger_entry l join aid_grant g on g.id = l.grant_id where g.report_id = :id", report))
                 .as("a charity's money is not on the county's ledger").isZero();
+        JsonNode statistics = ok(web.get().uri("/api/v1/statistics?county={county}", COUNTY).header("Authorization", "Bearer " + countySupervisor)
+                .exchange()).path("ordinaryCases");
+        assertThat(statistics.path("referralsAnswered").asLong()).isPositive();
+        assertThat(statistics.path("paidByPartners").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("5000.00"));
+        assertThat(statistics.at("/referralAnswerTime/p50").isNumber()).isTrue();
     }
 
     @Test

@@ -42,7 +42,24 @@ public class R2dbcSupervisionStatistics implements SupervisionStatistics {
                 select coalesce(sum(le.amount_fen) filter (where le.kind in ('GRANT', 'ADJUSTMENT', 'REVOCATION')), 0) as granted,
                        coalesce(sum(le.amount_fen) filter (where le.kind = 'PAYMENT'), 0) as paid,
                        coalesce(-sum(le.amount_fen) filter (where le.kind = 'RECOVERY'), 0) as recovered
-                from ledger_entry_view le where %5$s %6$s)
+                from ledger_entry_view le where %5$s %6$s),
+            decided as (
+                select d.level, d.outcome, extract(epoch from d.decided_at - dr.created_at) as seconds
+                from case_decision_view d join report_view dr on dr.id = d.report_id
+                where d.kind = 'DECISION' and %11$s %12$s),
+            decided_p as (
+                select count(*) as n, percentile_cont(array[0.5, 0.9, 0.99]) within group (order by seconds) as p from decided),
+            stepped as (
+                select s.step, extract(epoch from s.at - sr.created_at) as seconds
+                from case_step_view s join report_view sr on sr.id = s.report_id
+                where %15$s %16$s),
+            answered as (
+                select extract(epoch from f.answered_at - f.referred_at) as seconds, f.amount_fen
+                from referral_view f where f.answered_at is not null and %13$s %14$s),
+            answered_p as (
+                select count(*) as n, percentile_cont(array[0.5, 0.9, 0.99]) within group (order by seconds) as p,
+                       coalesce(sum(amount_fen), 0) as paid_fen
+                from answered)
             select (select count(*) from r) as reports,
                    (select cast(coalesce(jsonb_object_agg(k, n), '{}') as text) from (select channel as k, count(*) as n from r group by 1) x) as by_channel,
                    (select cast(coalesce(jsonb_object_agg(k, n), '{}') as text) from (select category as k, count(*) as n from r group by 1) x) as by_category,
@@ -51,8 +68,16 @@ public class R2dbcSupervisionStatistics implements SupervisionStatistics {
                    paid_p.n as grant_n, paid_p.p[1] as grant_p50, paid_p.p[2] as grant_p90, paid_p.p[3] as grant_p99,
                    acked_p.n as ack_n, acked_p.p[1] as ack_p50, acked_p.p[2] as ack_p90, acked_p.p[3] as ack_p99,
                    cast(money.granted as bigint) as granted, cast(money.paid as bigint) as paid, cast(money.recovered as bigint) as recovered,
-                   (select count(*) from aid_grant_view g where %7$s and g.status = 'OVERDUE' %8$s) as overdue
-            from paid_p, acked_p, money
+                   (select count(*) from aid_grant_view g where %7$s and g.status = 'OVERDUE' %8$s) as overdue,
+                   (select cast(coalesce(jsonb_object_agg(k, n), '{}') as text)
+                    from (select level || ':' || outcome as k, count(*) as n from decided group by 1) x) as decisions_by_level,
+                   decided_p.n as decision_n, decided_p.p[1] as decision_p50, decided_p.p[2] as decision_p90, decided_p.p[3] as decision_p99,
+                   (select cast(coalesce(jsonb_object_agg(step, jsonb_build_array(n, p[1], p[2], p[3])), '{}') as text)
+                    from (select step, count(*) as n, percentile_cont(array[0.5, 0.9, 0.99]) within group (order by seconds) as p
+                          from stepped group by step) x) as time_to_step,
+                   answered_p.n as answer_n, answered_p.p[1] as answer_p50, answered_p.p[2] as answer_p90, answered_p.p[3] as answer_p99,
+                   cast(answered_p.paid_fen as bigint) as partner_paid
+            from paid_p, acked_p, money, decided_p, answered_p
             """;
 
     private final DatabaseClient database;
@@ -72,7 +97,8 @@ public class R2dbcSupervisionStatistics implements SupervisionStatistics {
     static String sql(CountyPeriod period) {
         return SQL.formatted(county("r", period), within("r.created_at", period), county("t", period), within("t.created_at", period),
                 county("le", period), within("le.at", period), county("g", period), within("g.documents_due_at", period),
-                county("pr", period), within("pr.created_at", period));
+                county("pr", period), within("pr.created_at", period), county("d", period), within("d.decided_at", period),
+                county("f", period), within("f.answered_at", period), county("sr", period), within("s.at", period));
     }
 
     static String county(String alias, CountyPeriod period) {
@@ -98,7 +124,26 @@ public class R2dbcSupervisionStatistics implements SupervisionStatistics {
         return new Statistics(row.get("reports", Long.class), counts(row.get("by_channel", String.class)),
                 counts(row.get("by_category", String.class)), counts(row.get("by_decision", String.class)),
                 durations(row, "grant"), durations(row, "ack"),
-                row.get("granted", Long.class), row.get("paid", Long.class), row.get("recovered", Long.class), row.get("overdue", Long.class));
+                row.get("granted", Long.class), row.get("paid", Long.class), row.get("recovered", Long.class), row.get("overdue", Long.class),
+                new Statistics.OrdinaryCases(counts(row.get("decisions_by_level", String.class)), steps(row.get("time_to_step", String.class)),
+                        durations(row, "decision"), durations(row, "answer"), row.get("answer_n", Long.class), row.get("partner_paid", Long.class)));
+    }
+
+    /** Per step: [count, p50, p90, p99] in seconds. */
+    private Map<String, Durations> steps(@Nullable String text) {
+        Map<String, Durations> steps = new LinkedHashMap<>();
+        if (text != null) {
+            for (Map.Entry<String, JsonNode> entry : json.readTree(text).properties()) {
+                JsonNode values = entry.getValue();
+                steps.put(entry.getKey(), new Durations(values.get(0).asLong(), seconds(number(values.get(1))), seconds(number(values.get(2))),
+                        seconds(number(values.get(3)))));
+            }
+        }
+        return steps;
+    }
+
+    private static @Nullable Double number(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asDouble();
     }
 
     private static Durations durations(Readable row, String prefix) {

@@ -6,14 +6,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
 import org.aidline.api.security.Actors;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.policy.OutsideJurisdictionException;
 import org.aidline.supervision.Oversight;
-import org.aidline.supervision.Statistics;
 import org.aidline.supervision.Statistics.Durations;
+import org.aidline.supervision.Statistics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -55,7 +57,14 @@ public class StatisticsController {
         return new StatisticsView(county, from, to, found.reports(), found.byChannel(), found.byCategory(), found.byDecision(),
                 durations(found.timeToGrant()), durations(found.timeToAcknowledge()),
                 new StatisticsView.MoneyView(yuan(found.grantedFen()), yuan(found.paidFen()), yuan(found.recoveredFen())),
-                found.overdueDocuments());
+                found.overdueDocuments(), ordinaryCases(found.ordinaryCases()));
+    }
+
+    private static StatisticsView.OrdinaryCasesView ordinaryCases(Statistics.OrdinaryCases cases) {
+        Map<String, StatisticsView.DurationPercentiles> steps = new LinkedHashMap<>();
+        cases.timeToStep().forEach((step, durations) -> steps.put(step, durations(durations)));
+        return new StatisticsView.OrdinaryCasesView(cases.decisionsByLevel(), steps, durations(cases.timeToDecision()),
+                durations(cases.referralAnswerTime()), cases.referralsAnswered(), yuan(cases.paidByPartnersFen()));
     }
 
     private static StatisticsView.DurationPercentiles durations(Durations durations) {

@@ -18,7 +18,16 @@ public record StatisticsView(
         @Schema(description = "Report filed to its grant's first payment, seconds, for reports of the period") DurationPercentiles timeToGrant,
         @Schema(description = "Coordinator task opened to acknowledged, seconds, for tasks of the period") DurationPercentiles timeToAcknowledge,
         @Schema(description = "Money booked in the period, yuan") MoneyView money,
-        @Schema(description = "Grants whose documents fell due in the period and are still overdue") long overdueDocuments) {
+        @Schema(description = "Grants whose documents fell due in the period and are still overdue") long overdueDocuments,
+        @Schema(description = "Ordinary cases' decisions and steps, and referrals answered, in the period") OrdinaryCasesView ordinaryCases) {
+
+    /**
+     * Decisions made in the period by level and outcome ("TOWNSHIP:GRANT"); filing to each step and
+     * to the decision (seconds); referrals answered in the period, their answer time and what partners paid (yuan).
+     */
+    public record OrdinaryCasesView(Map<String, Long> decisionsByLevel, Map<String, DurationPercentiles> timeToStep,
+            DurationPercentiles timeToDecision, DurationPercentiles referralAnswerTime, long referralsAnswered, BigDecimal paidByPartners) {
+    }
 
     /** Percentiles in seconds (percentile_cont); null when there was no case. */
     public record DurationPercentiles(long count, @Nullable Double p50, @Nullable Double p90, @Nullable Double p99) {
