@@ -67,6 +67,7 @@ class OrdinaryCaseIntegrationTests {
         registry.add("aidline.referrals.webhooks.CHARITY_FEDERATION.secret", () -> CHARITY_SECRET);
         registry.add("aidline.referrals.poll-interval", () -> "PT0.2S");
         registry.add("aidline.referrals.escalation-period", () -> "PT0.2S");
+        registry.add("aidline.casework.closure-sweep-period", () -> "PT0.5S");
     }
 
     @Autowired
@@ -116,7 +117,7 @@ class OrdinaryCaseIntegrationTests {
         assertThat(tested.path("stage").asString()).isEqualTo("NOTICE");
         refusedWithOpenStep(decide(report, townshipSupervisor, grant(1800), version(tested)), "NOTICE");
 
-        // Posted on the village's board seven days ago, less four seconds: it runs a moment longer.
+        // Posted on the village's board seven days ago, less six seconds: it runs a moment longer.
         JsonNode noticed = ok(act(report, "notice", townshipSupervisor, Map.of("days", 7, "postedAt", endingSoon(7))));
         JsonNode notice = noticed.path("steps").get(2);
         assertThat(notice.path("state").asString()).isEqualTo("RUNNING");
@@ -377,6 +378,19 @@ class OrdinaryCaseIntegrationTests {
         assertThat(referral(unreachable.path("id").asString(), townshipSupervisor).path("lastDeliveryError").asString()).contains("by hand");
     }
 
+    @Test
+    void aCaseDoneButLeftOpenByAStoppedInstanceIsClosedByTheSweep() {
+        String report = fileStandard(tokens.newCitizen(), 1000);
+        JsonNode ready = readyForDecision(report, 1000);
+        ok(decide(report, townshipSupervisor, grant(1000), version(ready)));
+        String task = coordination.taskOf(report);
+        // The task completed by an instance that stopped before it could close the case.
+        database.sql("update coordinator_task set status = 'COMPLETED', acknowledged_at = now(), completed_at = now() where id = :id")
+                .bind("id", UUID.fromString(task)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> caseOf(report, townshipSupervisor).path("status").asString().equals("CLOSED"));
+        assertThat(caseHistory(report)).endsWith("CLOSED");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     JsonNode referral(String id, String bearer) {
@@ -405,9 +419,9 @@ class OrdinaryCaseIntegrationTests {
         return noticed;
     }
 
-    /** A notice posted {@code days} days ago less four seconds: it ends four seconds from now. */
+    /** A notice posted {@code days} days ago less six seconds: it ends six seconds from now. */
     static String endingSoon(int days) {
-        return Instant.now().minus(Duration.ofDays(days)).plusSeconds(4).toString();
+        return Instant.now().minus(Duration.ofDays(days)).plusSeconds(6).toString();
     }
 
     /** Waits for the running notice's last moment to pass; answers the case then. */

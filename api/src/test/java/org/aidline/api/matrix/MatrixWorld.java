@@ -162,8 +162,8 @@ final class MatrixWorld {
 
         String reportId = filings.file(bearer(citizen, Role.CITIZEN, null), SampleReports.standardReport(village, 1000)).get("id").asString();
         stepsBeforeNotice(reportId, coordinator);
-        // Posted a day ago less four seconds: objections are raised in its last moments, then it is over.
-        caseAction(reportId, "notice", supervisor, Map.of("days", 1, "postedAt", Instant.now().minus(Duration.ofDays(1)).plusSeconds(4).toString()));
+        // Posted a day ago less six seconds: objections are raised in its last moments, then it is over.
+        caseAction(reportId, "notice", supervisor, Map.of("days", 1, "postedAt", Instant.now().minus(Duration.ofDays(1)).plusSeconds(6).toString()));
         JsonNode objected = caseAction(reportId, "objections", operator, Map.of("statement", "region matrix"));
         String objectionId = objected.at("/objections/0/id").asString();
         caseAction(reportId, "objections/" + objectionId + "/resolution", supervisor,

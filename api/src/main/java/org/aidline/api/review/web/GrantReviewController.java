@@ -8,9 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.aidline.api.security.Actors;
+import org.aidline.intake.casework.CaseClosure;
 import org.aidline.intake.grant.GrantId;
-import org.aidline.intake.review.ReviewOutcome;
 import org.aidline.intake.review.GrantUnderReview;
+import org.aidline.intake.review.ReviewOutcome;
 import org.aidline.intake.review.Supervision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -35,8 +36,10 @@ public class GrantReviewController {
 
     private final Supervision supervision;
     private final ReviewWebMapper mapper;
+    private final CaseClosure closure;
 
-    GrantReviewController(Supervision supervision, ReviewWebMapper mapper) {
+    GrantReviewController(Supervision supervision, ReviewWebMapper mapper, CaseClosure closure) {
+        this.closure = closure;
         this.supervision = supervision;
         this.mapper = mapper;
     }
@@ -76,6 +79,8 @@ public class GrantReviewController {
             return Mono.error(ReviewProblems.notFound("grant"));
         }
         return Mono.defer(() -> supervision.review(grantId, mapper.toDecision(request), Actors.from(token), ReviewProblems.expectedVersion(ifMatch)))
+                // An emergency whose after-payment steps and task are done closes with its review.
+                .flatMap(reviewed -> closure.closeIfDone(reviewed.report()).thenReturn(reviewed))
                 .map(this::respond)
                 .onErrorMap(ReviewProblems::translate);
     }
