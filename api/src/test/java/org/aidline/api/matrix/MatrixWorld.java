@@ -33,9 +33,12 @@ final class MatrixWorld {
     static final String OTHER_COUNTY = "640521";
     static final String OTHER_VILLAGE = "640521010010";
 
-    /** Who calls: the seven roles, each in the own region (the citizen is the one who filed the own reports), and nobody. */
+    /**
+     * Who calls: the seven roles, each in the own region (the citizen is the one who filed the own
+     * reports), a supervisor of the own village's township beside the county's, and nobody.
+     */
     enum Caller {
-        CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, AUDITOR, PAYMENT_GATEWAY, MONITOR, ANONYMOUS
+        CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, TOWNSHIP_SUPERVISOR, AUDITOR, PAYMENT_GATEWAY, MONITOR, ANONYMOUS
     }
 
     /** Which resource a cell targets: the caller's own (region), or another's. */
@@ -88,7 +91,7 @@ final class MatrixWorld {
         this.own = side(OWN_COUNTY, OWN_VILLAGE);
         this.other = side(OTHER_COUNTY, OTHER_VILLAGE);
         issueCallers();
-        for (Caller staff : List.of(Caller.COORDINATOR, Caller.SUPERVISOR)) {
+        for (Caller staff : List.of(Caller.COORDINATOR, Caller.SUPERVISOR, Caller.TOWNSHIP_SUPERVISOR)) {
             listedDeviceIds.put(staff, registerDevice(bearerOf(staff), "matrix-listed-" + UUID.randomUUID()).get("id").asString());
             String removable = "matrix-removable-" + UUID.randomUUID();
             registerDevice(bearerOf(staff), removable);
@@ -110,6 +113,7 @@ final class MatrixWorld {
             case CITIZEN -> own.citizen();
             case COORDINATOR -> "coord-" + OWN_VILLAGE;
             case SUPERVISOR -> "sup-" + OWN_COUNTY;
+            case TOWNSHIP_SUPERVISOR -> "twpsup-" + OWN_VILLAGE.substring(0, 9);
             default -> "matrix-" + caller.name().toLowerCase();
         };
     }
@@ -120,6 +124,8 @@ final class MatrixWorld {
         // The seeded coordinator and supervisor: tasks are assigned to them, and they are on the staff list.
         bearers.put(Caller.COORDINATOR, bearer(subjectOf(Caller.COORDINATOR), Role.COORDINATOR, OWN_VILLAGE));
         bearers.put(Caller.SUPERVISOR, bearer(subjectOf(Caller.SUPERVISOR), Role.SUPERVISOR, OWN_COUNTY));
+        // The supervisor of the own village's township: decides its ordinary cases within the township's cap.
+        bearers.put(Caller.TOWNSHIP_SUPERVISOR, bearer(subjectOf(Caller.TOWNSHIP_SUPERVISOR), Role.SUPERVISOR, OWN_VILLAGE.substring(0, 9)));
         bearers.put(Caller.AUDITOR, bearer(subjectOf(Caller.AUDITOR), Role.AUDITOR, OWN_COUNTY));
         bearers.put(Caller.PAYMENT_GATEWAY, bearer(subjectOf(Caller.PAYMENT_GATEWAY), Role.PAYMENT_GATEWAY, null));
         bearers.put(Caller.MONITOR, bearer(subjectOf(Caller.MONITOR), Role.MONITOR, OWN_COUNTY));
