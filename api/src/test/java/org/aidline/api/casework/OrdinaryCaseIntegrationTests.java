@@ -379,6 +379,40 @@ class OrdinaryCaseIntegrationTests {
     }
 
     @Test
+    void theCountyOverturnsAFiledDecisionARefusalReopensTheCaseAGrantGoesUnderItsReview() {
+        String refused = fileStandard(tokens.newCitizen(), 1000);
+        JsonNode decided = ok(decide(refused, townshipSupervisor, Map.of("outcome", "REFUSE", "reason", "HARDSHIP_NOT_CONFIRMED"),
+                version(readyForDecision(refused, 1000))));
+        JsonNode overturned = ok(reviewFiled(decided.path("decision").path("id").asString(), "OVERTURNED", "The investigation missed the medical bills"));
+        assertThat(overturned.path("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(overturned.path("stage").asString()).isEqualTo("COUNTY_DECISION");
+        assertThat(overturned.has("decision")).isFalse();
+        decide(refused, townshipSupervisor, grant(800), version(overturned)).expectStatus().isEqualTo(409);
+        JsonNode countyDecided = ok(decide(refused, countySupervisor, grant(800), version(overturned)));
+        assertThat(countyDecided.path("decision").path("level").asString()).isEqualTo("COUNTY");
+        assertThat(countyDecided.path("decisions").size()).as("the overturned decision stays on record").isEqualTo(2);
+
+        String granted = fileStandard(tokens.newCitizen(), 1500);
+        JsonNode grantDecision = ok(decide(granted, townshipSupervisor, grant(1500), version(readyForDecision(granted, 1500)))).path("decision");
+        JsonNode underReview = ok(reviewFiled(grantDecision.path("id").asString(), "OVERTURNED", "Above what the household needs"));
+        assertThat(underReview.path("status").asString()).as("the grant stands until the county reviews it").isEqualTo("DECIDED");
+        assertThat(underReview.path("decision").has("id")).isFalse();
+        String grantId = grantDecision.path("grantId").asString();
+        assertThat(queue("pending-reviews", countySupervisor)).contains(grantId);
+        String task = coordination.taskOf(granted);
+        coordination.act(coordinator, task, "ack", Map.of());
+        coordination.act(coordinator, task, "complete", Map.of());
+        assertThat(caseOf(granted, countySupervisor).path("status").asString()).as("open while the county reviews the grant")
+                .isEqualTo("DECIDED");
+        JsonNode revoked = ok(web.post().uri("/api/v1/grants/{id}/review", grantId).header("Authorization", "Bearer " + countySupervisor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("outcome", "REVOKE", "reason", "Overturned: not in need")).exchange());
+        assertThat(revoked.path("status").asString()).isEqualTo("REVOKED");
+        assertThat(one("select count(*) from payment_instruction where grant_id = :id and kind = 'RECOVERY'", grantId)).isEqualTo(1);
+        assertThat(caseOf(granted, countySupervisor).path("status").asString()).as("closed with the grant's review").isEqualTo("CLOSED");
+        reviewFiled(grantDecision.path("id").asString(), "SEEN", "again").expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void aCaseDoneButLeftOpenByAStoppedInstanceIsClosedByTheSweep() {
         String report = fileStandard(tokens.newCitizen(), 1000);
         JsonNode ready = readyForDecision(report, 1000);
@@ -392,6 +426,11 @@ class OrdinaryCaseIntegrationTests {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    WebTestClient.ResponseSpec reviewFiled(String decision, String filing, String note) {
+        return web.post().uri("/api/v1/supervision/filed-decisions/{id}/review", decision).header("Authorization", "Bearer " + countySupervisor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("filing", filing, "note", note)).exchange();
+    }
 
     JsonNode referral(String id, String bearer) {
         return ok(web.get().uri("/api/v1/referrals/{id}", id).header("Authorization", "Bearer " + bearer).exchange());

@@ -137,7 +137,9 @@ public record CaseFile(
             return false;
         }
         if (kind == CaseKind.ORDINARY) {
-            return status == ReportStatus.DECIDED;
+            // A grant the county took under review (it overturned the township's decision) waits for that review.
+            return status == ReportStatus.DECIDED
+                    && (grantStatus == null || grantStatus == GrantStatus.CONFIRMED || grantStatus == GrantStatus.REVOKED);
         }
         if (kind == CaseKind.EMERGENCY) {
             return status == ReportStatus.FAST_TRACKED
@@ -153,7 +155,7 @@ public record CaseFile(
             return "CLOSED";
         }
         if (kind == CaseKind.ORDINARY) {
-            if (standingDecision().isPresent()) {
+            if (standingDecision().isPresent() || status == ReportStatus.DECIDED) {
                 return "DECIDED";
             }
             if (waitingRecommendation().isPresent() || wasOverturned()) {

@@ -166,7 +166,8 @@ public class R2dbcCaseFiles implements CaseFiles {
     private static final String CLOSABLE = """
             select r.id from report r
             where r.status in ('DECIDED', 'FAST_TRACKED', 'REFERRED') and (cast(:after as uuid) is null or r.id > cast(:after as uuid))
-              and (r.status = 'DECIDED'
+              and ((r.status = 'DECIDED'
+                    and not exists (select 1 from aid_grant g where g.report_id = r.id and g.status not in ('CONFIRMED', 'REVOKED')))
                    or (r.status = 'FAST_TRACKED'
                        and exists (select 1 from aid_grant g where g.report_id = r.id and g.status in ('CONFIRMED', 'REVOKED')))
                    or (r.status = 'REFERRED' and exists (select 1 from referral f where f.report_id = r.id)))
