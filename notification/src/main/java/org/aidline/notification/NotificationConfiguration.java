@@ -42,6 +42,7 @@ import org.aidline.notification.stream.TaskStream;
 import org.aidline.notification.stream.persistence.R2dbcTaskEvents;
 import org.aidline.notification.stream.redis.RedisTaskSignals;
 import org.aidline.notification.task.CoordinatorTasks;
+import org.aidline.notification.task.ReportUpdates;
 import org.aidline.notification.task.StaffAvailability;
 import org.aidline.notification.task.TaskDesk;
 import org.aidline.notification.task.TaskOpening;
@@ -77,6 +78,12 @@ public class NotificationConfiguration {
     TaskOpening taskOpening(CoordinatorTasks tasks, NotificationDispatcher dispatcher, NotificationProperties properties) {
         // An instance that does not dispatch leaves the pushes to those that do.
         return new TaskOpening(tasks, properties.enabled() ? dispatcher::dispatchFor : reports -> Mono.empty());
+    }
+
+    /** Subscribed to intake's events: a report's status change reaches its coordinator's live stream. */
+    @Bean
+    ReportUpdates reportUpdates(CoordinatorTasks tasks, TaskSignals signals) {
+        return new ReportUpdates(tasks, signals::changed);
     }
 
     @Bean

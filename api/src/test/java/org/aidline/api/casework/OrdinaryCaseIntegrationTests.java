@@ -165,6 +165,8 @@ class OrdinaryCaseIntegrationTests {
         closed.path("history").forEach(event -> history.add(event.path("type").asString()));
         assertThat(history).containsSubsequence("INVESTIGATED", "MEANS_TESTED", "NOTICE_OPENED", "DECIDED", "GRANTED", "DECISION_SEEN",
                 "CLOSED");
+        // The coordinator's app hears of it: the task's live stream carries the report's status changes.
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskEvents(task).containsAll(List.of("REPORT_DECIDED", "REPORT_CLOSED")));
         JsonNode asCitizen = closed.path("case");
         assertThat(asCitizen.path("decision").path("outcome").asString()).isEqualTo("GRANT");
         assertThat(asCitizen.path("steps").get(0).has("outcome")).as("the findings are for staff").isFalse();
@@ -426,6 +428,11 @@ class OrdinaryCaseIntegrationTests {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    List<String> taskEvents(String task) {
+        return database.sql("select type from task_event where task_id = :id order by seq").bind("id", UUID.fromString(task))
+                .map(row -> row.get("type", String.class)).all().collectList().block(Duration.ofSeconds(10));
+    }
 
     WebTestClient.ResponseSpec reviewFiled(String decision, String filing, String note) {
         return web.post().uri("/api/v1/supervision/filed-decisions/{id}/review", decision).header("Authorization", "Bearer " + countySupervisor)

@@ -1,8 +1,9 @@
 package org.aidline.notification.task;
 
 import java.time.Instant;
-import org.aidline.intake.events.ReportFiled;
 import java.util.List;
+import java.util.UUID;
+import org.aidline.intake.events.ReportFiled;
 import org.aidline.intake.region.RegionScope;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -35,4 +36,10 @@ public interface CoordinatorTasks {
 
     /** ACKNOWLEDGED or VISITED to COMPLETED. False otherwise. */
     Mono<Boolean> complete(TaskId id, String by, @Nullable String note, Instant at);
+
+    /** Adds an event of {@code type} to the live stream of each task of the report (its assignee's); emits how many. */
+    Mono<Long> tellReport(UUID report, String type, Instant at);
+
+    /** Who holds the report's tasks now. */
+    Flux<String> assigneesOf(UUID report);
 }

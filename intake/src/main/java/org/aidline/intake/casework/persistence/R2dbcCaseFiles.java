@@ -22,6 +22,8 @@ import org.aidline.intake.casework.Filing;
 import org.aidline.intake.casework.Objection;
 import org.aidline.intake.casework.Outcome;
 import org.aidline.intake.casework.RefusalReason;
+import org.aidline.intake.events.EventLog;
+import org.aidline.intake.events.ReportStatusChanged;
 import org.aidline.intake.grant.Grant;
 import org.aidline.intake.grant.GrantStatus;
 import org.aidline.intake.ledger.persistence.LedgerEntries;
@@ -81,6 +83,18 @@ public class R2dbcCaseFiles implements CaseFiles {
 
     /** Every write below ends with the report's history (see {@link ReportHistory}). */
     private static final String HISTORY = ReportHistory.APPENDED;
+
+    /**
+     * The ReportStatusChanged event of a write that changes the report's status (none when
+     * {@code :statusEvent} is null), waking every instance's event delivery at commit.
+     */
+    private static final String PUBLISHED = """
+            published as (
+                insert into domain_event (id, type, report_id, occurred_at, payload)
+                select cast(:statusEventId as uuid), 'ReportStatusChanged', moved.id, :at, cast(:statusEvent as jsonb)
+                from moved where cast(:statusEvent as text) is not null
+                returning pg_notify(:eventChannel, '')),
+            """;
 
     private static final String RECORD_STEP = """
             with moved as (
@@ -146,7 +160,7 @@ public class R2dbcCaseFiles implements CaseFiles {
                 select cast(:orderId as uuid), cast(:orderId as text), granted.id, 'PAYMENT', granted.amount_fen, 'PENDING', 0,
                        :at, :at, :at
                 from granted),
-            """ + HISTORY;
+            """ + PUBLISHED + HISTORY;
 
     // The report is moved first, so that the filed decision is reviewed only together with it (and only once).
     private static final String REVIEW_FILING = """
@@ -161,7 +175,7 @@ public class R2dbcCaseFiles implements CaseFiles {
             under_review as (
                 update aid_grant set status = 'DOCUMENTED', documents_due_at = :at, updated_at = :at, version = version + 1
                 where :grantUnderReview and id = cast(:grant as uuid) and status = 'CONFIRMED' and exists (select 1 from moved)),
-            """ + HISTORY;
+            """ + PUBLISHED + HISTORY;
 
     private static final String CLOSABLE = """
             select r.id from report r
@@ -180,7 +194,7 @@ public class R2dbcCaseFiles implements CaseFiles {
                 update report set status = 'CLOSED', updated_at = :at, version = version + 1
                 where id = :report and version = :version and status = :status
                 returning id),
-            """ + HISTORY;
+            """ + PUBLISHED + HISTORY;
 
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() { };
 
@@ -277,6 +291,8 @@ public class R2dbcCaseFiles implements CaseFiles {
         spec = nullable(spec, "note", decision.note());
         spec = nullable(spec, "basis", decision.basis());
         spec = nullable(spec, "filing", decision.filing() == null ? null : decision.filing().name());
+        spec = statusEvent(spec, write.file().reportId(), ReportStatus.IN_REVIEW,
+                decision.kind() == CaseDecision.Kind.DECISION ? ReportStatus.DECIDED : null, decision.decidedAt());
         return moved(spec);
     }
 
@@ -293,6 +309,8 @@ public class R2dbcCaseFiles implements CaseFiles {
                 .bind("note", review.note())
                 .bind("reopen", review.reopensCase())
                 .bind("grantUnderReview", review.putsGrantUnderReview());
+        spec = statusEvent(spec, review.file().reportId(), review.file().status(), review.reopensCase() ? ReportStatus.IN_REVIEW : null,
+                review.at());
         return moved(nullable(spec, "grant", decision.grantId() == null ? null : decision.grantId().toString()));
     }
 
@@ -310,7 +328,8 @@ public class R2dbcCaseFiles implements CaseFiles {
 
     @Override
     public Mono<Boolean> close(ReportId id, int version, ReportStatus status, Instant at) {
-        return moved(history(database.sql(CLOSE), "CLOSED", ReportEvent.SYSTEM, at, CaseFiles.detail("from", status.name()), null, null)
+        return moved(statusEvent(history(database.sql(CLOSE), "CLOSED", ReportEvent.SYSTEM, at, CaseFiles.detail("from", status.name()),
+                        null, null), id, status, ReportStatus.CLOSED, at)
                 .bind("report", id.value())
                 .bind("version", version)
                 .bind("status", status.name()));
@@ -320,6 +339,16 @@ public class R2dbcCaseFiles implements CaseFiles {
             Map<String, Object> detail, @Nullable String secondType, @Nullable Map<String, Object> secondDetail) {
         return ReportHistory.bind(spec, json, eventType, actor == null ? ReportEvent.SYSTEM : actor,
                 java.util.Objects.requireNonNull(at, "a history event's moment"), detail, secondType, secondDetail);
+    }
+
+    /** Binds the status event of a write: published when the report goes from {@code from} to {@code to}, none when to is null. */
+    private GenericExecuteSpec statusEvent(GenericExecuteSpec spec, ReportId report, ReportStatus from, @Nullable ReportStatus to, Instant at) {
+        spec = spec.bind("eventChannel", EventLog.CHANNEL);
+        if (to == null || to == from) {
+            return spec.bindNull("statusEventId", String.class).bindNull("statusEvent", String.class);
+        }
+        ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID(), report.value(), from.name(), to.name(), at);
+        return spec.bind("statusEventId", event.id().toString()).bind("statusEvent", json.writeValueAsString(event));
     }
 
     /** Runs the write in a transaction (the audit trail's actor is set in it): true when the report moved. */

@@ -9,6 +9,7 @@ import org.aidline.intake.events.EventLog;
 import org.aidline.intake.events.EventSubscriber;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
+import org.aidline.intake.events.ReportStatusChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,7 +33,8 @@ public class R2dbcEventLog implements EventLog {
     private static final Logger log = LoggerFactory.getLogger(R2dbcEventLog.class);
 
     /** The kinds this version knows, by the type name stored with them. */
-    private static final Map<String, Class<? extends IntakeEvent>> KINDS = Map.of("ReportFiled", ReportFiled.class);
+    private static final Map<String, Class<? extends IntakeEvent>> KINDS = Map.of("ReportFiled", ReportFiled.class,
+            "ReportStatusChanged", ReportStatusChanged.class);
 
     private static final String CLAIM = """
             select cast(last_tx as text) as last_tx, last_position from event_subscription

@@ -21,8 +21,8 @@ import org.aidline.notification.task.TaskId;
 import org.aidline.notification.task.TaskStatus;
 import org.aidline.notification.task.Visit;
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -202,6 +202,22 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
         GenericExecuteSpec spec = database.sql(COMPLETE).bind("id", id.value()).bind("at", utc(at));
         spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
         return changed(spec);
+    }
+
+    @Override
+    public Mono<Long> tellReport(UUID report, String type, Instant at) {
+        // Runs in the event consumer's transaction, which moves notification's position in intake's events with it.
+        return database.sql("""
+                        insert into task_event (task_id, recipient, type, at)
+                        select id, assignee, :type, :at from coordinator_task where report_id = :report""")
+                .bind("report", report).bind("type", type).bind("at", utc(at))
+                .fetch().rowsUpdated();
+    }
+
+    @Override
+    public Flux<String> assigneesOf(UUID report) {
+        return database.sql("select assignee from coordinator_task where report_id = :report").bind("report", report)
+                .map(row -> row.get("assignee", String.class)).all();
     }
 
     private Mono<Boolean> changed(GenericExecuteSpec spec) {
