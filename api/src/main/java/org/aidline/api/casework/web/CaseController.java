@@ -6,8 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.aidline.api.edge.EntityTags;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemHandler;
@@ -16,8 +19,9 @@ import org.aidline.api.security.Actors;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.casework.CaseFile;
 import org.aidline.intake.casework.Casework;
-import org.aidline.intake.casework.Deliberation;
 import org.aidline.intake.casework.DecisionRequest;
+import org.aidline.intake.casework.Deliberation;
+import org.aidline.intake.casework.Filing;
 import org.aidline.intake.casework.Investigation;
 import org.aidline.intake.casework.Outcome;
 import org.aidline.intake.casework.RefusalReason;
@@ -112,9 +116,9 @@ public class CaseController {
     Mono<ResponseEntity<CaseView>> openNotice(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Validated @RequestBody(required = false) CaseRequests.@Nullable NoticeRequest request, ServerWebExchange exchange) {
         Integer days = request == null ? null : request.days();
-        java.time.Instant postedAt = request == null ? null : request.postedAt();
-        if (postedAt != null && (postedAt.isAfter(java.time.Instant.now().plusSeconds(60))
-                || postedAt.isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(30))))) {
+        Instant postedAt = request == null ? null : request.postedAt();
+        Instant now = Instant.now();
+        if (postedAt != null && (postedAt.isAfter(now.plusSeconds(60)) || postedAt.isBefore(now.minus(Duration.ofDays(30))))) {
             return Mono.error(CaseProblems.invalid("postedAt", "is at most 30 days ago and not later than now"));
         }
         return respond(id, token, exchange, (report, actor) -> casework.openNotice(report, days, postedAt, actor));
@@ -200,7 +204,7 @@ public class CaseController {
         if (decision == null) {
             return Mono.error(CaseProblems.notFound("filed decision"));
         }
-        if (request.filing() == org.aidline.intake.casework.Filing.FILED) {
+        if (request.filing() == Filing.FILED) {
             return Mono.error(CaseProblems.invalid("filing", "is SEEN or OVERTURNED"));
         }
         Actor actor = Actors.from(token);
@@ -210,7 +214,7 @@ public class CaseController {
     }
 
     private Mono<ResponseEntity<CaseView>> respond(String id, Jwt token, ServerWebExchange exchange,
-            java.util.function.BiFunction<ReportId, Actor, Mono<CaseFile>> action) {
+            BiFunction<ReportId, Actor, Mono<CaseFile>> action) {
         ReportId report;
         try {
             report = ReportId.parse(id);

@@ -1,6 +1,7 @@
 package org.aidline.api.casework.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.aidline.api.problem.Problems;
@@ -9,9 +10,9 @@ import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
 import org.aidline.intake.casework.CaseDecision;
 import org.aidline.intake.casework.CaseFile;
-import org.aidline.intake.policy.CaseStep;
 import org.aidline.intake.casework.DoneStep;
 import org.aidline.intake.casework.Objection;
+import org.aidline.intake.policy.CaseStep;
 import org.springframework.stereotype.Component;
 
 /** A case as the one asking may see it, refusal reasons in their language. */
@@ -28,7 +29,7 @@ public class CaseViews {
 
     public CaseView of(CaseFile file, Actor reader, Locale locale) {
         boolean staff = reader.hasAny(Role.OPERATOR, Role.COORDINATOR, Role.SUPERVISOR, Role.AUDITOR);
-        var now = clock.instant();
+        Instant now = clock.instant();
         List<CaseView.StepView> steps = file.owedSteps().stream().map(step -> step(file, step, staff, now)).toList();
         List<CaseView.ObjectionView> objections = file.objections().stream().map(objection -> objection(objection, staff)).toList();
         List<CaseView.DecisionView> decisions = file.decisions().stream().map(decision -> decision(decision, locale)).toList();
@@ -41,7 +42,7 @@ public class CaseViews {
                 decisions, file.referrals().stream().map(ReferralView::of).toList());
     }
 
-    private static CaseView.StepView step(CaseFile file, CaseStep step, boolean staff, java.time.Instant now) {
+    private static CaseView.StepView step(CaseFile file, CaseStep step, boolean staff, Instant now) {
         DoneStep done = file.done(step).orElse(null);
         String state = file.state(step, now).name();
         if (done == null) {
