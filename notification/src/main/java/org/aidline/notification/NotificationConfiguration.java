@@ -42,7 +42,6 @@ import org.aidline.notification.stream.TaskStream;
 import org.aidline.notification.stream.persistence.R2dbcTaskEvents;
 import org.aidline.notification.stream.redis.RedisTaskSignals;
 import org.aidline.notification.task.CoordinatorTasks;
-import org.aidline.notification.task.ReportUpdates;
 import org.aidline.notification.task.StaffAvailability;
 import org.aidline.notification.task.TaskDesk;
 import org.aidline.notification.task.TaskOpening;
@@ -73,17 +72,11 @@ public class NotificationConfiguration {
         return new R2dbcCoordinatorTasks(database, transactions);
     }
 
-    /** Subscribed to intake's events: a report filed opens its task. */
+    /** Subscribed to intake's events: a report filed opens its task; its later status changes go on the task's stream. */
     @Bean
-    TaskOpening taskOpening(CoordinatorTasks tasks, NotificationDispatcher dispatcher, NotificationProperties properties) {
+    TaskOpening taskOpening(CoordinatorTasks tasks, NotificationDispatcher dispatcher, TaskSignals signals, NotificationProperties properties) {
         // An instance that does not dispatch leaves the pushes to those that do.
-        return new TaskOpening(tasks, properties.enabled() ? dispatcher::dispatchFor : reports -> Mono.empty());
-    }
-
-    /** Subscribed to intake's events: a report's status change reaches its coordinator's live stream. */
-    @Bean
-    ReportUpdates reportUpdates(CoordinatorTasks tasks, TaskSignals signals) {
-        return new ReportUpdates(tasks, signals::changed);
+        return new TaskOpening(tasks, properties.enabled() ? dispatcher::dispatchFor : reports -> Mono.empty(), signals::changed);
     }
 
     @Bean
