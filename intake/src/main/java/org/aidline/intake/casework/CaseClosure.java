@@ -27,12 +27,17 @@ public class CaseClosure {
 
     /** Emits true when this call closed the case; false when it is not done, or was closed already. */
     public Mono<Boolean> closeIfDone(ReportId id) {
+        return files.byReport(id).flatMap(this::closeIfDone).defaultIfEmpty(false);
+    }
+
+    /** The same, for a case just read as it stands. */
+    public Mono<Boolean> closeIfDone(CaseFile file) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return files.byReport(id)
-                .filter(file -> file.isDoneSaveTheTask(now))
-                .filterWhen(file -> tasks.completed(id))
-                .flatMap(file -> files.close(id, file.version(), file.status(), now))
-                .defaultIfEmpty(false);
+        if (!file.isDoneSaveTheTask(now)) {
+            return Mono.just(false);
+        }
+        return tasks.completed(file.reportId())
+                .flatMap(completed -> completed ? files.close(file.reportId(), file.version(), file.status(), now) : Mono.just(false));
     }
 
     /** Every closable case, page by page; emits those closed. */

@@ -17,6 +17,7 @@ import org.aidline.intake.grant.GrantStatus;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.PersonalDataProtector;
+import org.aidline.intake.policy.CaseRules;
 import org.aidline.intake.policy.CaseStep;
 import org.aidline.intake.policy.Jurisdiction;
 import org.aidline.intake.policy.OutsideJurisdictionException;
@@ -31,9 +32,6 @@ import reactor.core.publisher.Mono;
  * guarded by the version it read: two deciders, or two instances, never both change the same state.
  */
 public class Casework {
-
-    /** The longest notice a decider may open; a longer one is a typing error. */
-    static final int LONGEST_NOTICE_DAYS = org.aidline.intake.policy.CaseRules.LONGEST_NOTICE_DAYS;
 
     private final CaseFiles files;
     private final CaseClosure closure;
@@ -82,15 +80,16 @@ public class Casework {
     /**
      * Opens the public notice for the policy's days (or {@code days}); what is published is masked.
      * {@code postedAt} records a notice already posted on the village's board (at most
-     * {@link #LONGEST_NOTICE_DAYS} days ago), whose days count from then; by default it is posted now.
+     * {@link CaseRules#LONGEST_NOTICE_DAYS} days ago), whose days count from then; by default it is posted now.
      */
     public Mono<CaseFile> openNotice(ReportId id, @Nullable Integer days, @Nullable Instant postedAt, Actor actor) {
-        if (days != null && (days < 1 || days > LONGEST_NOTICE_DAYS)) {
-            return Mono.error(new IllegalArgumentException("A notice runs 1 to " + LONGEST_NOTICE_DAYS + " days"));
+        int longest = CaseRules.LONGEST_NOTICE_DAYS;
+        if (days != null && (days < 1 || days > longest)) {
+            return Mono.error(new InvalidCaseInputException("days", "must be 1 to " + longest));
         }
         Instant now = now();
-        if (postedAt != null && (postedAt.isAfter(now.plusSeconds(60)) || postedAt.isBefore(now.minus(Duration.ofDays(LONGEST_NOTICE_DAYS))))) {
-            return Mono.error(new IllegalArgumentException("A notice was posted at most " + LONGEST_NOTICE_DAYS + " days ago, and not later than now"));
+        if (postedAt != null && (postedAt.isAfter(now.plusSeconds(60)) || postedAt.isBefore(now.minus(Duration.ofDays(longest))))) {
+            return Mono.error(new InvalidCaseInputException("postedAt", "is at most " + longest + " days ago and not later than now"));
         }
         Instant posted = postedAt == null ? now : postedAt.truncatedTo(ChronoUnit.MICROS);
         return step(id, actor, CaseStep.NOTICE, "NOTICE_OPENED", file -> {
@@ -205,7 +204,7 @@ public class Casework {
     /** The county's supervisor notes a township's filed decision as seen, or overturns it while it may. */
     public Mono<CaseFile> reviewFiled(UUID decisionId, Filing filing, String note, Actor actor) {
         if (filing == Filing.FILED) {
-            return Mono.error(new IllegalArgumentException("A filed decision is SEEN or OVERTURNED"));
+            return Mono.error(new InvalidCaseInputException("filing", "is SEEN or OVERTURNED"));
         }
         return files.byDecision(decisionId)
                 .filter(file -> file.isVisibleTo(actor))
@@ -270,7 +269,9 @@ public class Casework {
     private Mono<CaseFile> act(ReportId id, Actor actor, Function<CaseFile, Mono<Boolean>> change) {
         return find(id, actor)
                 .flatMap(change)
-                .flatMap(done -> done ? closure.closeIfDone(id).then(files.byReport(id)) : Mono.error(new CaseChangedException()));
+                .flatMap(done -> done ? files.byReport(id) : Mono.error(new CaseChangedException()))
+                // Read once after the write; read again only when the case closed on it.
+                .flatMap(after -> closure.closeIfDone(after).flatMap(closed -> closed ? files.byReport(id) : Mono.just(after)));
     }
 
     /** The level the actor decides at for this case; {@link OutsideJurisdictionException} when none. */

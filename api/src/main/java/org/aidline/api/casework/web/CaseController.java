@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +20,6 @@ import org.aidline.intake.casework.CaseFile;
 import org.aidline.intake.casework.Casework;
 import org.aidline.intake.casework.DecisionRequest;
 import org.aidline.intake.casework.Deliberation;
-import org.aidline.intake.casework.Filing;
 import org.aidline.intake.casework.Investigation;
 import org.aidline.intake.casework.Outcome;
 import org.aidline.intake.casework.RefusalReason;
@@ -100,7 +98,7 @@ public class CaseController {
     Mono<ResponseEntity<CaseView>> deliberate(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Validated @RequestBody CaseRequests.DeliberationRequest request, ServerWebExchange exchange) {
         if (request.inFavour() + request.against() > request.present()) {
-            return Mono.error(CaseProblems.invalid("present", "must be at least inFavour + against"));
+            return Mono.error(ProblemException.invalid("present", "must be at least inFavour + against"));
         }
         Deliberation deliberation = new Deliberation(request.verdict(), request.present(), request.inFavour(), request.against(),
                 request.note());
@@ -117,10 +115,6 @@ public class CaseController {
             @Validated @RequestBody(required = false) CaseRequests.@Nullable NoticeRequest request, ServerWebExchange exchange) {
         Integer days = request == null ? null : request.days();
         Instant postedAt = request == null ? null : request.postedAt();
-        Instant now = Instant.now();
-        if (postedAt != null && (postedAt.isAfter(now.plusSeconds(60)) || postedAt.isBefore(now.minus(Duration.ofDays(30))))) {
-            return Mono.error(CaseProblems.invalid("postedAt", "is at most 30 days ago and not later than now"));
-        }
         return respond(id, token, exchange, (report, actor) -> casework.openNotice(report, days, postedAt, actor));
     }
 
@@ -141,7 +135,7 @@ public class CaseController {
             @Validated @RequestBody CaseRequests.ObjectionResolutionRequest request, ServerWebExchange exchange) {
         UUID objection = uuid(objectionId);
         if (objection == null) {
-            return Mono.error(CaseProblems.notFound("objection"));
+            return Mono.error(ProblemException.notFound("objection"));
         }
         boolean upheld = request.outcome() == CaseRequests.ObjectionResolutionRequest.Resolution.UPHELD;
         return respond(id, token, exchange, (report, actor) -> casework.resolveObjection(report, objection, upheld, request.resolution(), actor));
@@ -167,19 +161,19 @@ public class CaseController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Validated @RequestBody CaseRequests.DecisionBody request, ServerWebExchange exchange) {
         if (request.outcome() == Outcome.GRANT && request.amount() == null) {
-            return Mono.error(CaseProblems.invalid("amount", "is required to GRANT"));
+            return Mono.error(ProblemException.invalid("amount", "is required to GRANT"));
         }
         if (request.outcome() == Outcome.REFUSE && request.amount() != null) {
-            return Mono.error(CaseProblems.invalid("amount", "is only for GRANT"));
+            return Mono.error(ProblemException.invalid("amount", "is only for GRANT"));
         }
         if (request.outcome() == Outcome.REFUSE && request.reason() == null) {
-            return Mono.error(CaseProblems.invalid("reason", "is required to REFUSE: the citizen is told why in writing"));
+            return Mono.error(ProblemException.invalid("reason", "is required to REFUSE: the citizen is told why in writing"));
         }
         if (request.outcome() == Outcome.GRANT && request.reason() != null) {
-            return Mono.error(CaseProblems.invalid("reason", "is only for REFUSE"));
+            return Mono.error(ProblemException.invalid("reason", "is only for REFUSE"));
         }
         if (request.reason() == RefusalReason.OTHER && (request.note() == null || request.note().isBlank())) {
-            return Mono.error(CaseProblems.invalid("note", "is required when the reason is OTHER"));
+            return Mono.error(ProblemException.invalid("note", "is required when the reason is OTHER"));
         }
         if (ifMatch == null || ifMatch.isBlank() || EntityTags.isWildcard(ifMatch)) {
             return Mono.error(new ProblemException(ProblemType.PRECONDITION_REQUIRED,
@@ -202,10 +196,7 @@ public class CaseController {
             @Validated @RequestBody CaseRequests.FilingReviewBody request, ServerWebExchange exchange) {
         UUID decision = uuid(decisionId);
         if (decision == null) {
-            return Mono.error(CaseProblems.notFound("filed decision"));
-        }
-        if (request.filing() == Filing.FILED) {
-            return Mono.error(CaseProblems.invalid("filing", "is SEEN or OVERTURNED"));
+            return Mono.error(ProblemException.notFound("filed decision"));
         }
         Actor actor = Actors.from(token);
         return Mono.defer(() -> casework.reviewFiled(decision, request.filing(), request.note(), actor))
@@ -219,7 +210,7 @@ public class CaseController {
         try {
             report = ReportId.parse(id);
         } catch (IllegalArgumentException e) {
-            return Mono.error(CaseProblems.notFound("report"));
+            return Mono.error(ProblemException.notFound("report"));
         }
         Actor actor = Actors.from(token);
         return Mono.defer(() -> action.apply(report, actor))

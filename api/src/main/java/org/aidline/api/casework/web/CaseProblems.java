@@ -6,6 +6,7 @@ import org.aidline.api.problem.ProblemType;
 import org.aidline.intake.casework.CaseChangedException;
 import org.aidline.intake.casework.CaseConflictException;
 import org.aidline.intake.casework.CaseNotFoundException;
+import org.aidline.intake.casework.InvalidCaseInputException;
 import org.aidline.intake.casework.StaleCaseException;
 import org.aidline.intake.casework.StepOpenException;
 import org.aidline.intake.policy.OutsideJurisdictionException;
@@ -39,18 +40,9 @@ final class CaseProblems {
             return new ProblemException(ProblemType.PRECONDITION_FAILED, "The case is at version " + stale.current()
                     + " now (ETag \"" + stale.current() + "\"); read it again and decide again.", Map.of("currentVersion", stale.current()));
         }
-        if (failure instanceof IllegalArgumentException) {
-            // The domain's own guard on a value the request's validation let through.
-            return new ProblemException(ProblemType.VALIDATION, failure.getMessage());
+        if (failure instanceof InvalidCaseInputException invalid) {
+            return ProblemException.invalid(invalid.field(), invalid.getMessage());
         }
         return failure;
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return ProblemException.invalid(field, message);
-    }
-
-    static ProblemException notFound(String what) {
-        return ProblemException.notFound(what);
     }
 }

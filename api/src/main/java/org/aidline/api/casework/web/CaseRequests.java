@@ -14,6 +14,7 @@ import org.aidline.intake.casework.Deliberation;
 import org.aidline.intake.casework.Filing;
 import org.aidline.intake.casework.Outcome;
 import org.aidline.intake.casework.RefusalReason;
+import org.aidline.intake.policy.CaseRules;
 import org.jspecify.annotations.Nullable;
 
 /** The bodies of the case's operations. */
@@ -34,7 +35,7 @@ final class CaseRequests {
 
     @Schema(name = "NoticeRequest", description = "Opens the public notice; without days, for the policy's days; without postedAt, now")
     record NoticeRequest(
-            @Schema(example = "7") @Nullable @Min(1) @Max(30) Integer days,
+            @Schema(example = "7") @Nullable @Min(1) @Max(CaseRules.LONGEST_NOTICE_DAYS) Integer days,
             @Schema(description = "When the notice was posted on the village's board, if before now (at most 30 days ago): "
                     + "its days count from then", example = "2026-12-01T09:00:00Z") @Nullable Instant postedAt) {
     }

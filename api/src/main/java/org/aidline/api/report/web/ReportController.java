@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.Set;
 import org.aidline.api.casework.web.CaseViews;
 import org.aidline.api.idempotency.IdempotentFiling;
 import org.aidline.api.problem.ProblemException;
@@ -23,6 +24,7 @@ import org.aidline.intake.report.ReportCursor;
 import org.aidline.intake.report.ReportId;
 import org.aidline.intake.report.ReportPage;
 import org.aidline.intake.report.ReportQueries;
+import org.aidline.intake.report.ReportStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,6 +46,9 @@ import reactor.core.publisher.Mono;
 public class ReportController {
 
     private static final String JSON = "application/json";
+
+    /** A report rejected or linked as a duplicate at triage has no case. */
+    private static final Set<String> WITHOUT_CASE = Set.of(ReportStatus.REJECTED.name(), ReportStatus.DUPLICATE.name());
 
     private final IdempotentFiling filing;
     private final ReportQueries queries;
@@ -97,7 +102,7 @@ public class ReportController {
         Actor reader = Actors.from(token);
         return queries.find(reportId, reader)
                 .map(mapper::toResponse)
-                .flatMap(response -> casework.find(reportId, reader)
+                .flatMap(response -> WITHOUT_CASE.contains(response.status()) ? Mono.just(response) : casework.find(reportId, reader)
                         .filter(file -> file.kind() != CaseKind.NONE || !file.referrals().isEmpty())
                         .map(file -> ReportResponse.withCase(response, cases.of(file, reader, ProblemHandler.locale(exchange))))
                         .defaultIfEmpty(response))

@@ -1,8 +1,6 @@
 package org.aidline.api.review.web;
 
-import java.util.List;
 import java.util.Map;
-import org.aidline.api.problem.FieldError;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.problem.ProblemType;
 import org.aidline.intake.policy.OutsideJurisdictionException;
@@ -41,12 +39,11 @@ final class ReviewProblems {
     }
 
     static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, "Some fields of the request are missing or invalid; see errors.",
-                Map.of("errors", List.of(new FieldError(field, message))));
+        return ProblemException.invalid(field, message);
     }
 
     static ProblemException notFound(String what) {
-        return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " with this id, or you may not see it.");
+        return ProblemException.notFound(what);
     }
 
     static String etag(int version) {
