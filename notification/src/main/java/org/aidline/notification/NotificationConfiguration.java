@@ -14,6 +14,7 @@ import org.aidline.intake.background.Backoff;
 import org.aidline.intake.background.DatabaseWakeups;
 import org.aidline.intake.background.DispatchLoop;
 import org.aidline.intake.background.LoopLifecycle;
+import org.aidline.intake.calendar.CalendarYears;
 import org.aidline.intake.casework.CaseClosure;
 import org.aidline.intake.casework.TaskProgress;
 import org.aidline.notification.delivery.DeadLetterDesk;
@@ -28,6 +29,9 @@ import org.aidline.notification.device.Devices;
 import org.aidline.notification.device.PushService;
 import org.aidline.notification.device.persistence.R2dbcDevices;
 import org.aidline.notification.escalation.AcknowledgementSweep;
+import org.aidline.notification.workorder.WorkOrderDesk;
+import org.aidline.notification.workorder.WorkOrders;
+import org.aidline.notification.workorder.persistence.R2dbcWorkOrders;
 import org.aidline.notification.escalation.SilentAssignees;
 import org.aidline.notification.escalation.persistence.R2dbcSilentAssignees;
 import org.aidline.notification.provider.FcmPushSender;
@@ -68,15 +72,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class NotificationConfiguration {
 
     @Bean
-    CoordinatorTasks coordinatorTasks(DatabaseClient database, TransactionalOperator transactions) {
-        return new R2dbcCoordinatorTasks(database, transactions);
+    CoordinatorTasks coordinatorTasks(DatabaseClient database, TransactionalOperator transactions, Clock clock) {
+        return new R2dbcCoordinatorTasks(database, transactions, clock);
     }
 
     /** Subscribed to intake's events: a report filed opens its task; its later status changes go on the task's stream. */
     @Bean
-    TaskOpening taskOpening(CoordinatorTasks tasks, NotificationDispatcher dispatcher, TaskSignals signals, NotificationProperties properties) {
+    TaskOpening taskOpening(CoordinatorTasks tasks, CalendarYears calendars, NotificationDispatcher dispatcher, TaskSignals signals,
+            NotificationProperties properties) {
         // An instance that does not dispatch leaves the pushes to those that do.
-        return new TaskOpening(tasks, properties.enabled() ? dispatcher::dispatchFor : reports -> Mono.empty(), signals::changed);
+        return new TaskOpening(tasks, calendars, properties.enabled() ? dispatcher::dispatchFor : reports -> Mono.empty(), signals::changed);
     }
 
     @Bean
@@ -104,6 +109,17 @@ public class NotificationConfiguration {
         return new TaskDesk(tasks, signals::changed, closure::closeIfDone, clock);
     }
 
+    @Bean
+    WorkOrders workOrders(DatabaseClient database, TransactionalOperator transactions) {
+        return new R2dbcWorkOrders(database, transactions);
+    }
+
+    @Bean
+    WorkOrderDesk workOrderDesk(TaskDesk desk, CoordinatorTasks tasks, WorkOrders orders, CalendarYears calendars, TaskSignals signals,
+            CaseClosure closure, Clock clock) {
+        return new WorkOrderDesk(desk, tasks, orders, calendars, signals::changed, closure::closeIfDone, clock);
+    }
+
     /** Intake's cases close when their task does: this answers whether it has. */
     @Bean
     TaskProgress taskProgress(DatabaseClient database) {
@@ -121,8 +137,8 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    TaskEvents taskEvents(DatabaseClient database) {
-        return new R2dbcTaskEvents(database);
+    TaskEvents taskEvents(DatabaseClient database, Clock clock) {
+        return new R2dbcTaskEvents(database, clock);
     }
 
     @Bean

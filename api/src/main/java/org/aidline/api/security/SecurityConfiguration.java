@@ -60,6 +60,8 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/policies/**", "/api/v1/grants/*/review")
                                 .hasAnyRole("OPERATOR", "COORDINATOR", "SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.PUT, "/api/v1/policies/*").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/calendar/*").hasAnyRole("OPERATOR", "COORDINATOR", "SUPERVISOR", "AUDITOR")
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/calendar/*").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/review", "/api/v1/grants/*/approval",
                                 "/api/v1/reports/*/fast-track-override").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/ledger").hasAnyRole("AUDITOR", "SUPERVISOR")

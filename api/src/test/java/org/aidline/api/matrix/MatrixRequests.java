@@ -176,6 +176,24 @@ final class MatrixRequests {
         on(POST, "/api/v1/coordinator/tasks/{id}/complete", (caller, scope) ->
                 Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).completeTaskId() + "/complete")
                         .body(Map.of("note", "region matrix")));
+        // Chased: a record and a message, the task as it was. The other hand-offs are refused (more working days
+        // than are left, an unknown extension, an assignee outside the county, a task not sent back), but one.
+        on(POST, "/api/v1/coordinator/tasks/{id}/chase", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).completeTaskId() + "/chase").body(Map.of("note", "region matrix")));
+        on(POST, "/api/v1/coordinator/tasks/{id}/extensions", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).completeTaskId() + "/extensions")
+                        .body(Map.of("workingDays", 11, "reason", "region matrix")));
+        on(POST, "/api/v1/coordinator/tasks/{id}/extensions/{extensionId}/decision", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).completeTaskId() + "/extensions/" + UUID.randomUUID() + "/decision")
+                        .body(Map.of("decision", "GRANT")));
+        on(POST, "/api/v1/coordinator/tasks/{id}/send-back", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).sendBackTaskId() + "/send-back")
+                        .body(Map.of("reason", "NOT_MY_VILLAGE", "note", "region matrix")));
+        on(POST, "/api/v1/coordinator/tasks/{id}/assignee", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).completeTaskId() + "/assignee")
+                        .body(Map.of("assignee", "coord-659001001001")));
+        on(POST, "/api/v1/coordinator/tasks/{id}/duplicate", (caller, scope) ->
+                Call.of(POST, "/api/v1/coordinator/tasks/" + side(scope).completeTaskId() + "/duplicate").body(Map.of("note", "region matrix")));
         on(GET, "/api/v1/coordinator/availability", (caller, scope) -> Call.of(GET, "/api/v1/coordinator/availability"));
         on(PUT, "/api/v1/coordinator/availability", (caller, scope) -> Call.of(PUT, "/api/v1/coordinator/availability")
                 .body(Map.of("available", true)));
@@ -206,6 +224,10 @@ final class MatrixRequests {
                                 "status", "PDNG"))))));
         on(GET, "/api/v1/ledger", (caller, scope) -> Call.of(GET, "/api/v1/ledger?limit=500&county=" + side(scope).county()
                 + "&from=" + world.startedAt).listing(side(scope).grantId()));
+        on(GET, "/api/v1/calendar/{year}", (caller, scope) -> Call.of(GET, "/api/v1/calendar/2026"));
+        // A county supervisor is not the province's: refused before anything changes.
+        on(PUT, "/api/v1/calendar/{year}", (caller, scope) -> Call.of(PUT, "/api/v1/calendar/2030").header("If-Match", "\"0\"")
+                .body(Map.of("published", true, "days", List.of())));
         on(GET, "/api/v1/policies/{countyCode}", (caller, scope) -> Call.of(GET, "/api/v1/policies/" + side(scope).county()));
         on(GET, "/api/v1/policies/{countyCode}/versions", (caller, scope) -> Call.of(GET, "/api/v1/policies/" + side(scope).county() + "/versions"));
         on(PUT, "/api/v1/policies/{countyCode}", (caller, scope) -> Call.of(PUT, "/api/v1/policies/" + side(scope).county())

@@ -48,7 +48,7 @@ final class MatrixWorld {
 
     /** One region's resources; the own and the other side are made alike. */
     record Side(String county, String village, String citizen, String reportId, String grantId, String paymentId,
-            String taskId, String visitTaskId, String completeTaskId, String deadLetterId, String retryDeadLetterId,
+            String taskId, String visitTaskId, String completeTaskId, String sendBackTaskId, String deadLetterId, String retryDeadLetterId,
             String coordinatorDeviceId, String coordinatorDeviceToken, OrdinaryCase ordinaryCase) {
     }
 
@@ -144,6 +144,8 @@ final class MatrixWorld {
         String taskId = taskOf(reportId);
         String visitTaskId = taskOf(file(citizen, village, null).get("id").asString());
         String completeTaskId = taskOf(file(citizen, village, null).get("id").asString());
+        // Its coordinator sends it back (the one cell that may); no other cell uses it.
+        String sendBackTaskId = taskOf(file(citizen, village, null).get("id").asString());
         String paymentId = one("select id from payment_instruction where grant_id = :id", grantId);
         // Dead letters only come from providers refusing for good; notifications do not dispatch in tests.
         String deadLetterId = failNotificationOf(taskId);
@@ -155,7 +157,7 @@ final class MatrixWorld {
         String deviceToken = "matrix-" + village + "-" + UUID.randomUUID();
         String deviceId = registerDevice("Bearer " + tokens.issue(coordinator, List.of(Role.COORDINATOR), village), deviceToken)
                 .get("id").asString();
-        return new Side(county, village, citizen, reportId, grantId, paymentId, taskId, visitTaskId, completeTaskId,
+        return new Side(county, village, citizen, reportId, grantId, paymentId, taskId, visitTaskId, completeTaskId, sendBackTaskId,
                 deadLetterId, retryDeadLetterId, deviceId, deviceToken, ordinaryCase(county, village, citizen));
     }
 

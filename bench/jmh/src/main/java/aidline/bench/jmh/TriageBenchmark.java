@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.policy.CaseRules;
+import org.aidline.intake.policy.WorkOrderRules;
 import org.aidline.intake.policy.Policy;
 import org.aidline.intake.report.Category;
 import org.aidline.intake.report.Channel;
@@ -113,7 +114,8 @@ public class TriageBenchmark {
         return new Policy(county, 1,
                 EnumSet.of(Category.MEDICAL_EMERGENCY, Category.ACCIDENT, Category.DISASTER, Category.CHILD_WITHOUT_CARE),
                 referred, excluded, Money.ofFen(80_000), Money.ofFen(240_000), amounts, documents,
-                Duration.ofDays(10), Duration.ofDays(30), Duration.ofMinutes(15), Duration.ofHours(4), CaseRules.DEFAULT);
+                Duration.ofDays(10), Duration.ofDays(30), Duration.ofMinutes(15), Duration.ofHours(4), CaseRules.DEFAULT,
+                WorkOrderRules.DEFAULT);
     }
 
     private static List<Money> fen(long... amounts) {

@@ -95,6 +95,31 @@ public record WorkingCalendar(Map<LocalDate, Boolean> adjusted, Set<Integer> pub
         return total;
     }
 
+    /**
+     * The moment when {@code workingTime} of working days has passed since {@code start} (time on
+     * days off does not count): where a share of a limit's working time is used up.
+     */
+    public Instant plusWorkingTime(Instant start, Duration workingTime) {
+        if (workingTime.isNegative() || workingTime.toDays() > MOST_DAYS) {
+            throw new IllegalArgumentException("Add 0 to " + MOST_DAYS + " days of working time");
+        }
+        Duration left = workingTime;
+        Instant at = start;
+        LocalDate day = start.atZone(CHINA).toLocalDate();
+        while (true) {
+            Instant dayEnd = day.plusDays(1).atStartOfDay(CHINA).toInstant();
+            if (isWorkingDay(day)) {
+                Duration rest = Duration.between(at, dayEnd);
+                if (left.compareTo(rest) <= 0) {
+                    return at.plus(left);
+                }
+                left = left.minus(rest);
+            }
+            day = day.plusDays(1);
+            at = dayEnd;
+        }
+    }
+
     /** Whether the State Council's calendar for the year is in: without it, only weekends are known. */
     public boolean isPublished(int year) {
         return published.contains(year);

@@ -10,7 +10,7 @@ import org.aidline.intake.report.Category;
 /**
  * The rules of assistance in force for a county: which emergencies take the fast track, how
  * much is paid, how long documents may take, how often a household may be helped, how an
- * ordinary case is decided. Decrees
+ * ordinary case is decided, how its work orders are clocked. Decrees
  * change them; each change is a new version and decisions keep the version they used.
  */
 public record Policy(
@@ -27,7 +27,8 @@ public record Policy(
         Duration frequencyWindow,
         Duration urgentAcknowledgement,
         Duration normalAcknowledgement,
-        CaseRules ordinaryCase) {
+        CaseRules ordinaryCase,
+        WorkOrderRules workOrders) {
 
     /** The code under which the province-wide default policy is kept. */
     public static final String PROVINCE_DEFAULT = "640000";

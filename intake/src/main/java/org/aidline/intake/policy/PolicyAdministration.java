@@ -57,7 +57,8 @@ public class PolicyAdministration {
                         return Mono.error(new InvalidPolicyException(violations));
                     }
                     int next = current.isProvinceDefault() && !Policy.PROVINCE_DEFAULT.equals(countyCode) ? 1 : current.policy().version() + 1;
-                    PolicyRevision revision = new PolicyRevision(change.toPolicy(countyCode, next, current.policy().ordinaryCase()),
+                    PolicyRevision revision = new PolicyRevision(change.toPolicy(countyCode, next, current.policy().ordinaryCase(),
+                            current.policy().workOrders()),
                             supervisor.subject(),
                             clock.instant().truncatedTo(ChronoUnit.MICROS), change.reason().strip());
                     return policies.add(revision, current.versionRef()).flatMap(added -> added

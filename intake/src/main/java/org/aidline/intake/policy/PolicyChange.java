@@ -29,6 +29,7 @@ public record PolicyChange(
         Duration urgentAcknowledgement,
         Duration normalAcknowledgement,
         @Nullable CaseRules ordinaryCase,
+        @Nullable WorkOrderRules workOrders,
         String reason) {
 
     public static final int DEFAULT_CAP_MULTIPLE = 3;
@@ -74,6 +75,9 @@ public record PolicyChange(
         if (ordinaryCase != null) {
             found.addAll(ordinaryCase.violations());
         }
+        if (workOrders != null) {
+            found.addAll(workOrders.violations());
+        }
         if (reason.isBlank()) {
             found.add(new Violation("reason", "must not be blank"));
         }
@@ -82,9 +86,9 @@ public record PolicyChange(
 
     /**
      * The policy this change puts in force as the given version; refuses an inconsistent one. A
-     * change that does not state the ordinary case's rules keeps {@code ordinaryCaseInForce}.
+     * change that does not state the ordinary case's rules (or the work orders') keeps those in force.
      */
-    public Policy toPolicy(String countyCode, int version, CaseRules ordinaryCaseInForce) {
+    public Policy toPolicy(String countyCode, int version, CaseRules ordinaryCaseInForce, WorkOrderRules workOrdersInForce) {
         List<Violation> violations = violations();
         if (!violations.isEmpty()) {
             throw new InvalidPolicyException(violations);
@@ -92,7 +96,7 @@ public record PolicyChange(
         return new Policy(countyCode, version, fastTrackCategories, referralCategories, excludedCategories,
                 minimumLivingStandard, effectiveCap(), standardAmounts, requiredDocuments,
                 documentsDeadline, frequencyWindow, urgentAcknowledgement, normalAcknowledgement,
-                ordinaryCase != null ? ordinaryCase : ordinaryCaseInForce);
+                ordinaryCase != null ? ordinaryCase : ordinaryCaseInForce, workOrders != null ? workOrders : workOrdersInForce);
     }
 
     private void amountViolations(List<Violation> found) {

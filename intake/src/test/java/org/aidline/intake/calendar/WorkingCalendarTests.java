@@ -11,12 +11,11 @@ import org.aidline.intake.calendar.persistence.HolidayCnCalendars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The 2026 calendar as published (国办发明电〔2025〕, holiday-cn's 2026.json) and 2027 before its notice. */
 class WorkingCalendarTests {
 
-    static final WorkingCalendar CALENDAR = HolidayCnCalendars.load(JsonMapper.builder().build(), 2026, 2027);
+    static final WorkingCalendar CALENDAR = HolidayCnCalendars.load(2026, 2027);
 
     static Instant china(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.CHINA).toInstant();
@@ -67,6 +66,17 @@ class WorkingCalendarTests {
         // Friday 9 Oct 12:00 to Monday 12 Oct 12:00: 12 h + the exchanged Saturday (24 h) + 12 h; Sunday not.
         assertThat(CALENDAR.workingTimeBetween(china("2026-10-09T12:00"), china("2026-10-12T12:00"))).isEqualTo(Duration.ofHours(48));
         assertThat(CALENDAR.workingTimeBetween(china("2026-10-12T12:00"), china("2026-10-09T12:00"))).isZero();
+    }
+
+    @Test
+    void workingTimeIsAddedOverWorkingDaysOnly() {
+        // The inverse of workingTimeBetween over National Day week.
+        assertThat(CALENDAR.plusWorkingTime(china("2026-09-30T18:00"), Duration.ofHours(15))).isEqualTo(china("2026-10-08T09:00"));
+        // A Friday before an exchanged Saturday: 14 h are left of Friday, the other 4 h fall on the Saturday worked.
+        assertThat(CALENDAR.plusWorkingTime(china("2026-02-13T10:00"), Duration.ofHours(18))).isEqualTo(china("2026-02-14T04:00"));
+        // Started on a Sunday: the time counts from Monday's start.
+        assertThat(CALENDAR.plusWorkingTime(china("2026-03-08T15:00"), Duration.ofHours(6))).isEqualTo(china("2026-03-09T06:00"));
+        assertThat(CALENDAR.plusWorkingTime(china("2026-03-09T15:00"), Duration.ZERO)).isEqualTo(china("2026-03-09T15:00"));
     }
 
     @Test

@@ -17,7 +17,7 @@ class PolicyChangeTests {
             Set<Category> excluded, Duration deadline) {
         return new PolicyChange(Set.of(Category.MEDICAL_EMERGENCY, Category.ACCIDENT), Set.of(Category.LOSS_OF_INCOME), excluded,
                 Money.ofFen(85_000), cap, amounts, documents, deadline, Duration.ofDays(30), Duration.ofMinutes(15),
-                Duration.ofHours(4), null, "decree 2026-17");
+                Duration.ofHours(4), null, null, "decree 2026-17");
     }
 
     static PolicyChange valid(Money cap) {
@@ -27,14 +27,14 @@ class PolicyChangeTests {
 
     @Test
     void withoutACapTheCapIsThreeTimesTheMinimumLivingStandard() {
-        Policy policy = valid(null).toPolicy("640104", 2, CaseRules.DEFAULT);
+        Policy policy = valid(null).toPolicy("640104", 2, CaseRules.DEFAULT, WorkOrderRules.DEFAULT);
         assertThat(policy.cap()).isEqualTo(Money.ofFen(255_000));
         assertThat(policy.versionRef()).isEqualTo(new PolicyVersion("640104", 2));
     }
 
     @Test
     void aGivenCapIsKept() {
-        assertThat(valid(Money.ofFen(300_000)).toPolicy("640104", 1, CaseRules.DEFAULT).cap()).isEqualTo(Money.ofFen(300_000));
+        assertThat(valid(Money.ofFen(300_000)).toPolicy("640104", 1, CaseRules.DEFAULT, WorkOrderRules.DEFAULT).cap()).isEqualTo(Money.ofFen(300_000));
     }
 
     @Test
@@ -56,7 +56,7 @@ class PolicyChangeTests {
                 "requiredDocuments[DISASTER][0]",
                 "requiredDocuments",
                 "documentsDeadline");
-        assertThatThrownBy(() -> broken.toPolicy("640104", 1, CaseRules.DEFAULT)).isInstanceOf(InvalidPolicyException.class);
+        assertThatThrownBy(() -> broken.toPolicy("640104", 1, CaseRules.DEFAULT, WorkOrderRules.DEFAULT)).isInstanceOf(InvalidPolicyException.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.policy.CaseRules;
+import org.aidline.intake.policy.WorkOrderRules;
 import org.aidline.intake.policy.Policy;
 import org.aidline.intake.report.Category;
 
@@ -29,7 +30,8 @@ public final class Policies {
                         Category.OTHER, fen(80_000, 80_000, 80_000, 80_000, 80_000)),
                 Map.of(Category.MEDICAL_EMERGENCY, List.of("ID", "HOSPITAL_DIAGNOSIS", "MEDICAL_BILLS"),
                         Category.OTHER, List.of("ID", "HARDSHIP_PROOF")),
-                Duration.ofDays(10), Duration.ofDays(30), Duration.ofMinutes(15), Duration.ofHours(4), CaseRules.DEFAULT);
+                Duration.ofDays(10), Duration.ofDays(30), Duration.ofMinutes(15), Duration.ofHours(4), CaseRules.DEFAULT,
+                WorkOrderRules.DEFAULT);
     }
 
     private static List<Money> fen(long... amounts) {

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * The acknowledgement clock, run on every instance at the injected clock's time: first an SMS to
- * assignees whose push is still unanswered, then escalation of those silent past the SLA.
+ * The acknowledgement and deadline clocks, run on every instance at the injected clock's time: first
+ * an SMS to assignees whose push is still unanswered, then escalation of those silent past the SLA,
+ * then a chase (催办) to those who missed a sign-for or handling deadline the day before.
  */
 public class AcknowledgementSweep {
 
@@ -42,7 +43,16 @@ public class AcknowledgementSweep {
         Mono<Long> escalated = escalate(now)
                 .expand(count -> count == batchSize ? escalate(now) : Mono.empty())
                 .reduce(0L, Long::sum);
-        return texted.zipWith(escalated, (a, b) -> (int) (a + b));
+        Mono<Long> chased = chase(now)
+                .expand(count -> count == batchSize ? chase(now) : Mono.empty())
+                .reduce(0L, Long::sum);
+        return Mono.zip(texted, escalated, chased).map(counts -> (int) (counts.getT1() + counts.getT2() + counts.getT3()));
+    }
+
+    private Mono<Long> chase(Instant now) {
+        return silent.chaseMissedDeadlines(now, batchSize)
+                .doOnNext(hasNews)
+                .count();
     }
 
     private Mono<Long> escalate(Instant now) {

@@ -51,7 +51,8 @@ public class FcmPushSender implements PushSender {
                 "notificationId", message.notificationId().toString(),
                 "taskId", message.taskId().toString(),
                 "reportId", message.reportId().toString(),
-                "reference", message.reportReference());
+                "reference", message.reportReference(),
+                "kind", message.kind());
         return Map.of(
                 "token", deviceToken,
                 "notification", Map.of("title", message.title(), "body", message.body()),

@@ -58,7 +58,8 @@ public class JPushSender implements PushSender {
                 "notificationId", message.notificationId().toString(),
                 "taskId", message.taskId().toString(),
                 "reportId", message.reportId().toString(),
-                "reference", message.reportReference());
+                "reference", message.reportReference(),
+                "kind", message.kind());
         return Map.of(
                 "platform", "all",
                 "audience", Map.of("registration_id", List.of(registrationId)),

@@ -3,7 +3,6 @@ package org.aidline.notification.task;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.aidline.intake.events.ReportFiled;
 import org.aidline.intake.region.RegionScope;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -13,18 +12,18 @@ import reactor.core.publisher.Mono;
 public interface CoordinatorTasks {
 
     /**
-     * Opens the reports' tasks and assigns each along its chain, from its filing time; how many were
-     * opened (a report that already has a task is left as it is).
+     * Opens the tasks and assigns each along its chain, from its opening time; how many were
+     * opened (a report that already has a task of that round is left as it is).
      */
-    Mono<Integer> open(List<ReportFiled> filed);
+    Mono<Integer> open(List<TaskToOpen> tasks);
 
     Mono<CoordinatorTask> byId(TaskId id);
 
-    /** Tasks assigned to the user, newest first. */
-    Flux<CoordinatorTask> assignedTo(String user, @Nullable TaskStatus status, @Nullable TaskCursor after, int limit);
+    /** Tasks assigned to the user, in the order given (the cursor's, when there is one). */
+    Flux<CoordinatorTask> assignedTo(String user, @Nullable TaskStatus status, TaskOrder order, @Nullable TaskCursor after, int limit);
 
-    /** Tasks of the villages in the region, newest first. */
-    Flux<CoordinatorTask> inRegion(RegionScope region, @Nullable TaskStatus status, @Nullable TaskCursor after, int limit);
+    /** Tasks of the villages in the region, in the order given (the cursor's, when there is one). */
+    Flux<CoordinatorTask> inRegion(RegionScope region, @Nullable TaskStatus status, TaskOrder order, @Nullable TaskCursor after, int limit);
 
     Mono<List<TaskEscalation>> escalations(TaskId id);
 
@@ -39,6 +38,9 @@ public interface CoordinatorTasks {
 
     /** Adds an event of {@code type} to the live stream of each task of the report (its assignee's); emits how many. */
     Mono<Long> tellReport(UUID report, String type, Instant at);
+
+    /** The handling deadline of the report's latest task (empty before its task is opened, or for one opened without limits). */
+    Mono<Instant> handlingDeadline(UUID report);
 
     /** Who holds the report's tasks now. */
     Flux<String> assigneesOf(UUID report);

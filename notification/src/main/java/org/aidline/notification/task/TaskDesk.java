@@ -36,18 +36,19 @@ public class TaskDesk {
         this.clock = clock;
     }
 
-    /** A coordinator's own tasks; a supervisor's, those of the region. */
-    public Mono<TaskPage> list(Actor actor, @Nullable TaskStatus status, @Nullable TaskCursor after, int limit) {
+    /** A coordinator's own tasks; a supervisor's, those of the region. A cursor keeps the order it was made in. */
+    public Mono<TaskPage> list(Actor actor, @Nullable TaskStatus status, TaskOrder requested, @Nullable TaskCursor after, int limit) {
+        TaskOrder order = after != null ? after.order() : requested;
         var found = actor.has(Role.SUPERVISOR) && actor.region() != null
-                ? tasks.inRegion(actor.region(), status, after, limit + 1)
-                : tasks.assignedTo(actor.subject(), status, after, limit + 1);
+                ? tasks.inRegion(actor.region(), status, order, after, limit + 1)
+                : tasks.assignedTo(actor.subject(), status, order, after, limit + 1);
         return found.collectList().map(items -> {
             if (items.size() <= limit) {
                 return new TaskPage(items, null);
             }
             List<CoordinatorTask> page = items.subList(0, limit);
             CoordinatorTask last = page.get(page.size() - 1);
-            return new TaskPage(page, new TaskCursor(last.createdAt(), last.id().value()));
+            return new TaskPage(page, TaskCursor.after(last, order));
         });
     }
 

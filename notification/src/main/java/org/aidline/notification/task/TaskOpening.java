@@ -1,10 +1,13 @@
 package org.aidline.notification.task;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.aidline.intake.calendar.CalendarYears;
+import org.aidline.intake.calendar.WorkingCalendar;
 import org.aidline.intake.events.EventSubscriber;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
@@ -25,6 +28,7 @@ public class TaskOpening implements EventSubscriber {
     public static final String SUBSCRIBER = "notification.task-opening";
 
     private final CoordinatorTasks tasks;
+    private final CalendarYears calendars;
     private final Function<List<UUID>, Mono<?>> sendNow;
     private final Consumer<String> hasNews;
 
@@ -32,8 +36,9 @@ public class TaskOpening implements EventSubscriber {
      * {@code sendNow} is given the reports whose tasks were opened, once that has committed: their
      * pushes go at once; {@code hasNews} is told whose live streams a report's status change concerns.
      */
-    public TaskOpening(CoordinatorTasks tasks, Function<List<UUID>, Mono<?>> sendNow, Consumer<String> hasNews) {
+    public TaskOpening(CoordinatorTasks tasks, CalendarYears calendars, Function<List<UUID>, Mono<?>> sendNow, Consumer<String> hasNews) {
         this.tasks = tasks;
+        this.calendars = calendars;
         this.sendNow = sendNow;
         this.hasNews = hasNews;
     }
@@ -60,11 +65,23 @@ public class TaskOpening implements EventSubscriber {
                 changes.add(changed);
             }
         }
-        Mono<Void> opened = toOpen.isEmpty() ? Mono.empty() : tasks.open(toOpen).then();
+        Mono<Void> opened = toOpen.isEmpty() ? Mono.empty() : clocked(toOpen).flatMap(tasks::open).then();
         // In order, after the openings: a report filed and decided in one batch has its task to tell.
         return opened.thenMany(Flux.fromIterable(changes)
                         .concatMap(changed -> tasks.tellReport(changed.reportId(), "REPORT_" + changed.to(), changed.occurredAt())))
                 .then();
+    }
+
+    /** The batch's tasks with their limits, counted in one read of the calendar over the years they may fall in. */
+    private Mono<List<TaskToOpen>> clocked(List<ReportFiled> filed) {
+        int first = filed.stream().mapToInt(report -> report.occurredAt().atZone(WorkingCalendar.CHINA).getYear()).min().orElseThrow();
+        int last = filed.stream().mapToInt(report -> report.occurredAt().atZone(WorkingCalendar.CHINA).getYear()).max().orElseThrow();
+        return calendars.covering(first, last + 1).map(calendar -> filed.stream().map(report -> {
+            TaskLimits limits = TaskLimits.of(report.workOrder(), report.category());
+            TaskClock clock = TaskClock.start(report.occurredAt(), report.urgent(), Duration.ofSeconds(report.acknowledgeWithinSeconds()),
+                    limits, calendar);
+            return new TaskToOpen(report, 1, report.occurredAt(), clock, limits);
+        }).toList());
     }
 
     @Override

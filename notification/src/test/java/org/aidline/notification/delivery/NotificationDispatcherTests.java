@@ -101,7 +101,7 @@ class NotificationDispatcherTests {
     }
 
     private static ClaimedNotification push(int attempt) {
-        TaskMessage message = new TaskMessage(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "REF", "ACCIDENT", "village", true);
+        TaskMessage message = new TaskMessage(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "REF", "ACCIDENT", "village", true, TaskMessage.ASSIGNED);
         return new ClaimedNotification(message.notificationId(), UUID.randomUUID(), "coord-640521001001", DeliveryChannel.PUSH, attempt,
                 UUID.randomUUID(), PushService.FCM, "token", message, NOW.minus(QUEUED_FOR));
     }

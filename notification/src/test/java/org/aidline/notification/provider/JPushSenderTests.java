@@ -13,7 +13,7 @@ class JPushSenderTests {
     @Test
     void thePushNamesTheDeviceAndCarriesTheIdsTheAppOpensTheTaskWith() {
         TaskMessage message = new TaskMessage(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "NX-2026-000123",
-                "MEDICAL_EMERGENCY", "中宁县 village 001", true);
+                "MEDICAL_EMERGENCY", "中宁县 village 001", true, TaskMessage.ASSIGNED);
 
         Map<String, Object> body = JPushSender.body("1a0018970aa3e0b4a1d", message, true);
 

@@ -11,15 +11,20 @@ class TaskCursorTests {
 
     @Test
     void aCursorComesBackAsItWent() {
-        TaskCursor cursor = new TaskCursor(Instant.parse("2026-11-29T03:10:00.123456Z"), UUID.randomUUID());
+        TaskCursor newest = new TaskCursor(TaskOrder.NEWEST, 0, Instant.parse("2026-11-29T03:10:00.123456Z"), UUID.randomUUID());
+        TaskCursor byLight = new TaskCursor(TaskOrder.LIGHT, 2, Instant.parse("2026-12-01T00:00:00Z"), UUID.randomUUID());
 
-        assertThat(TaskCursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(TaskCursor.decode(newest.encode())).isEqualTo(newest);
+        assertThat(TaskCursor.decode(byLight.encode())).isEqualTo(byLight);
     }
 
     @Test
     void anythingElseIsRefused() {
         assertThatThrownBy(() -> TaskCursor.decode("bm90IGEgY3Vyc29y")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TaskCursor.decode("%%%")).isInstanceOf(IllegalArgumentException.class);
+        String badRank = java.util.Base64.getUrlEncoder().encodeToString(
+                ("LIGHT|7|2026-12-01T00:00:00Z|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> TaskCursor.decode(badRank)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

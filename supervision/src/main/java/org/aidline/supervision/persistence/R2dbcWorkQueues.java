@@ -55,11 +55,14 @@ public class R2dbcWorkQueues implements WorkQueues {
         SELECTS.put(WorkQueue.ESCALATIONS, """
                 select cast(t.id as text) as id, cast(t.report_id as text) as report_id, cast(g.id as text) as grant_id,
                        cast(t.village_code as text) as village_code, t.urgent,
-                       case when t.escalation_exhausted then 0 when t.urgent then 1 else 2 end as rank,
-                       t.acknowledge_by as since, case when t.escalation_exhausted then 'EXHAUSTED' else 'ESCALATED' end as state,
+                       case when t.escalation_exhausted or t.status = 'SENT_BACK' then 0 when t.urgent then 1 else 2 end as rank,
+                       t.acknowledge_by as since,
+                       case when t.status = 'SENT_BACK' then 'SENT_BACK_TWICE' when t.escalation_exhausted then 'EXHAUSTED' else 'ESCALATED' end
+                           as state,
                        cast(null as bigint) as amount_fen, t.assignee as detail
                 from task_assignment_view t left join aid_grant_view g on g.report_id = t.report_id
-                where t.status = 'ASSIGNED' and (t.escalations > 0 or t.escalation_exhausted) and %s
+                where ((t.status = 'ASSIGNED' and (t.escalations > 0 or t.escalation_exhausted))
+                       or (t.status = 'SENT_BACK' and t.sent_back >= 2)) and %s
                 """);
         SELECTS.put(WorkQueue.FAILED_PAYMENTS, """
                 select cast(p.id as text) as id, cast(g.report_id as text) as report_id, cast(g.id as text) as grant_id,

@@ -19,10 +19,12 @@ import org.aidline.notification.task.CoordinatorTask;
 import org.aidline.notification.task.TaskCursor;
 import org.aidline.notification.task.TaskDesk;
 import org.aidline.notification.task.TaskId;
+import org.aidline.notification.task.TaskOrder;
 import org.aidline.notification.task.TaskPage;
 import org.aidline.notification.task.TaskStateException;
 import org.aidline.notification.task.TaskStatus;
 import org.aidline.notification.task.Visit;
+import org.aidline.notification.workorder.WorkOrderDesk;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -43,23 +45,28 @@ public class CoordinatorTaskController {
 
     private final TaskDesk desk;
     private final DeadLetterDesk deliveries;
+    private final WorkOrderDesk workOrders;
     private final NotificationWebMapper mapper;
     private final Clock clock;
 
-    CoordinatorTaskController(TaskDesk desk, DeadLetterDesk deliveries, NotificationWebMapper mapper, Clock clock) {
+    CoordinatorTaskController(TaskDesk desk, DeadLetterDesk deliveries, WorkOrderDesk workOrders, NotificationWebMapper mapper, Clock clock) {
         this.desk = desk;
         this.deliveries = deliveries;
+        this.workOrders = workOrders;
         this.mapper = mapper;
         this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/coordinator/tasks", produces = JSON)
-    @Operation(summary = "Your tasks (coordinators) or your region's (supervisors), newest first, by status")
+    @Operation(summary = "Your tasks (coordinators) or your region's (supervisors), by status, newest first or by deadline or light",
+            description = "sort=DEADLINE lists open tasks by their next deadline, soonest first; sort=LIGHT lists open tasks RED, YELLOW, "
+                    + "then GREEN, soonest deadline first within a light. A cursor keeps the sort it was given with.")
     Mono<TaskList> list(@AuthenticationPrincipal Jwt token,
             @RequestParam(required = false) @Nullable TaskStatus status,
+            @RequestParam(defaultValue = "NEWEST") TaskOrder sort,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return desk.list(Actors.from(token), status, cursor(cursor), limit).map(this::list);
+        return desk.list(Actors.from(token), status, sort, cursor(cursor), limit).map(this::list);
     }
 
     @GetMapping(path = "/api/v1/coordinator/tasks/{id}", produces = JSON)
@@ -69,10 +76,14 @@ public class CoordinatorTaskController {
         TaskId taskId = parse(id);
         return desk.find(actor, taskId)
                 .switchIfEmpty(Mono.error(CoordinatorTaskController::notFound))
-                .flatMap(task -> Mono.zip(desk.escalations(actor, taskId), deliveries.ofTask(actor, taskId))
-                        .map(both -> new TaskDetail(mapper.toView(task),
-                                both.getT1().stream().map(mapper::toView).toList(),
-                                both.getT2().stream().map(mapper::toView).toList())));
+                .flatMap(task -> Mono.zip(desk.escalations(actor, taskId), deliveries.ofTask(actor, taskId), workOrders.chases(actor, taskId),
+                                workOrders.extensions(actor, taskId), workOrders.sendBacks(actor, taskId))
+                        .map(all -> new TaskDetail(mapper.toView(task),
+                                all.getT1().stream().map(mapper::toView).toList(),
+                                all.getT2().stream().map(mapper::toView).toList(),
+                                all.getT3().stream().map(WorkOrderViews.ChaseView::of).toList(),
+                                all.getT4().stream().map(WorkOrderViews.ExtensionView::of).toList(),
+                                all.getT5().stream().map(WorkOrderViews.SendBackView::of).toList())));
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/ack", produces = JSON)

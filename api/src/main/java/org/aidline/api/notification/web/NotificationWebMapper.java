@@ -7,6 +7,7 @@ import org.aidline.notification.delivery.DeliveryRecord;
 import org.aidline.notification.device.Device;
 import org.aidline.notification.task.Availability;
 import org.aidline.notification.task.CoordinatorTask;
+import org.aidline.notification.task.TaskClock;
 import org.aidline.notification.task.TaskEscalation;
 import org.aidline.notification.task.TaskId;
 import org.mapstruct.Mapper;
@@ -17,7 +18,11 @@ import org.mapstruct.Mapping;
 public interface NotificationWebMapper {
 
     @Mapping(target = "villageCode", source = "village")
+    @Mapping(target = "extensionsLeft", expression = "java(task.extensionsLeft())")
+    @Mapping(target = "extensionWorkingDaysLeft", expression = "java(task.extensionWorkingDaysLeft())")
     TaskView toView(CoordinatorTask task);
+
+    TaskView.ClockView toView(TaskClock clock);
 
     TaskDetail.EscalationView toView(TaskEscalation escalation);
 

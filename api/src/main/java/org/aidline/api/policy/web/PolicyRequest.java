@@ -47,6 +47,8 @@ public record PolicyRequest(
         @Schema(example = "PT4H") @NotNull @IsoDuration String normalAcknowledgement,
         @Schema(description = "How an ordinary case is decided; omitted: as under the policy in force")
         @Valid @Nullable OrdinaryCaseRequest ordinaryCase,
+        @Schema(description = "The work orders' clocks; omitted: as under the policy in force")
+        @Valid @Nullable WorkOrderRulesBody workOrders,
         @Schema(example = "County decree 2026-17: minimum-living standard raised to 850 yuan")
         @NotBlank @Size(max = 1000) String reason) {
 

@@ -25,6 +25,7 @@ public record PolicyResponse(
         @Schema(example = "PT15M") String urgentAcknowledgement,
         @Schema(example = "PT4H") String normalAcknowledgement,
         OrdinaryCaseView ordinaryCase,
+        WorkOrderRulesBody workOrders,
         String changedBy,
         Instant changedAt,
         String reason) {

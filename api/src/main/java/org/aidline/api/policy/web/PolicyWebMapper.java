@@ -13,6 +13,7 @@ import org.aidline.intake.policy.CaseRules;
 import org.aidline.intake.policy.Policy;
 import org.aidline.intake.policy.PolicyChange;
 import org.aidline.intake.policy.PolicyRevision;
+import org.aidline.intake.policy.WorkOrderRules;
 import org.aidline.intake.report.Category;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -36,6 +37,17 @@ public interface PolicyWebMapper {
         return new PolicyResponse.OrdinaryCaseView(policy.townshipCap().yuan(), rules.fixedTownshipCap() != null, rules.investigation(),
                 rules.meansTest(), rules.noticeDays(), rules.deliberation(), rules.afterPayment().stream().sorted().map(Enum::name).toList(),
                 rules.filedDecisionReviewDays());
+    }
+
+    default WorkOrderRulesBody workOrders(WorkOrderRules rules) {
+        Map<Category, Integer> byCategory = new TreeMap<>(rules.handlingWorkingDaysByCategory());
+        return new WorkOrderRulesBody(rules.signForWorkingDays(), rules.handlingWorkingDays(), byCategory, rules.yellowPercent(),
+                rules.maxExtensions(), rules.maxExtensionWorkingDays(), rules.sendBackWorkingDays(), rules.callBackTries());
+    }
+
+    default WorkOrderRules workOrderRules(WorkOrderRulesBody body) {
+        return new WorkOrderRules(body.signForWorkingDays(), body.handlingWorkingDays(), body.handlingWorkingDaysByCategory(),
+                body.yellowPercent(), body.maxExtensions(), body.maxExtensionWorkingDays(), body.sendBackWorkingDays(), body.callBackTries());
     }
 
     default CaseRules caseRules(PolicyRequest.OrdinaryCaseRequest request) {

@@ -35,7 +35,7 @@ public class R2dbcPolicies implements Policies {
             + "extract(epoch from frequency_window)::bigint as frequency_window_s, "
             + "extract(epoch from urgent_acknowledgement)::bigint as urgent_acknowledgement_s, "
             + "extract(epoch from normal_acknowledgement)::bigint as normal_acknowledgement_s, "
-            + "township_cap_fen, ordinary_case::text as ordinary_case";
+            + "township_cap_fen, ordinary_case::text as ordinary_case, work_orders::text as work_orders";
 
     static final String REVISION_COLUMNS = COLUMNS + ", changed_by, changed_at, reason";
 
@@ -54,12 +54,13 @@ public class R2dbcPolicies implements Policies {
                 order by (county_code = :county) desc, version desc limit 1)
             insert into policy (county_code, version, fast_track_categories, referral_categories, excluded_categories,
                 minimum_living_fen, cap_fen, standard_amounts, required_documents, documents_deadline, frequency_window,
-                urgent_acknowledgement, normal_acknowledgement, changed_by, changed_at, reason, township_cap_fen, ordinary_case)
+                urgent_acknowledgement, normal_acknowledgement, changed_by, changed_at, reason, township_cap_fen, ordinary_case,
+                work_orders)
             select :county, :version, cast(:fastTrack as text[]), cast(:referral as text[]), cast(:excluded as text[]),
                 :minimumLivingFen, :capFen, cast(:standardAmounts as jsonb), cast(:requiredDocuments as jsonb),
                 :documentsDeadlineS * interval '1 second', :frequencyWindowS * interval '1 second',
                 :urgentAcknowledgementS * interval '1 second', :normalAcknowledgementS * interval '1 second',
-                :changedBy, :changedAt, :reason, :townshipCapFen, cast(:ordinaryCase as jsonb)
+                :changedBy, :changedAt, :reason, :townshipCapFen, cast(:ordinaryCase as jsonb), cast(:workOrders as jsonb)
             from in_force where in_force.county_code = :basedOnCounty and in_force.version = :basedOnVersion
             """;
 
@@ -132,6 +133,7 @@ public class R2dbcPolicies implements Policies {
                 .bind("changedAt", revision.changedAt().atOffset(ZoneOffset.UTC))
                 .bind("reason", revision.reason())
                 .bind("ordinaryCase", StoredCaseRules.write(json, policy.ordinaryCase()))
+                .bind("workOrders", StoredWorkOrderRules.write(json, policy.workOrders()))
                 .bind("basedOnCounty", basedOn.countyCode())
                 .bind("basedOnVersion", basedOn.version())
                 .fetch().rowsUpdated()
@@ -172,7 +174,8 @@ public class R2dbcPolicies implements Policies {
                 Duration.ofSeconds(row.get("frequency_window_s", Long.class)),
                 Duration.ofSeconds(row.get("urgent_acknowledgement_s", Long.class)),
                 Duration.ofSeconds(row.get("normal_acknowledgement_s", Long.class)),
-                StoredCaseRules.read(json, row.get("township_cap_fen", Long.class), row.get("ordinary_case", String.class)));
+                StoredCaseRules.read(json, row.get("township_cap_fen", Long.class), row.get("ordinary_case", String.class)),
+                StoredWorkOrderRules.read(json, row.get("work_orders", String.class)));
     }
 
     private static Set<Category> categories(String[] names) {

@@ -49,7 +49,7 @@ public class R2dbcNotifications implements Notifications {
             select c.id, c.claim, c.recipient, c.channel, c.attempts, c.device_id, d.provider,
                    case when c.channel = 'SMS' then s.phone when d.retired_at is null then d.token end as address,
                    c.task_id, t.report_id, t.urgent, t.report_reference as reference, t.category, v.village_name,
-                   c.created_at as queued_at
+                   c.created_at as queued_at, c.kind
             from claimed c
             join coordinator_task t on t.id = c.task_id
             join village_directory v on v.village_code = t.village_code
@@ -277,7 +277,7 @@ public class R2dbcNotifications implements Notifications {
         String provider = row.get("provider", String.class);
         TaskMessage message = new TaskMessage(row.get("id", UUID.class), row.get("task_id", UUID.class), row.get("report_id", UUID.class),
                 row.get("reference", String.class), row.get("category", String.class), row.get("village_name", String.class),
-                Boolean.TRUE.equals(row.get("urgent", Boolean.class)));
+                Boolean.TRUE.equals(row.get("urgent", Boolean.class)), row.get("kind", String.class));
         return new ClaimedNotification(row.get("id", UUID.class), row.get("claim", UUID.class), row.get("recipient", String.class),
                 DeliveryChannel.valueOf(row.get("channel", String.class)), row.get("attempts", Integer.class),
                 row.get("device_id", UUID.class), provider == null ? null : PushService.valueOf(provider),

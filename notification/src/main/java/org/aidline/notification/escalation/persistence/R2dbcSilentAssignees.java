@@ -47,6 +47,37 @@ public class R2dbcSilentAssignees implements SilentAssignees {
                   for update skip locked) due
             """;
 
+    // The day after a missed deadline (from 00:00 Asia/Shanghai), one chase per deadline: a deadline
+    // moved by an extension and missed again is chased again. The unique index on automatic chases
+    // makes a second instance's insert of the same chase do nothing.
+    private static final String CHASE = """
+            with due as (
+                select t.id, t.assignee, t.county_code, m.missed, m.deadline
+                from coordinator_task t
+                cross join lateral (values
+                    ('SIGN_FOR', case when t.acknowledged_at is null and t.status = 'ASSIGNED' then t.sign_for_by end),
+                    ('HANDLING', case when t.status <> 'COMPLETED' then t.handle_by end)) as m(missed, deadline)
+                where t.status <> 'COMPLETED' and m.deadline is not null
+                  and (date_trunc('day', m.deadline at time zone 'Asia/Shanghai') + interval '1 day') at time zone 'Asia/Shanghai' <= :now
+                  and not exists (select 1 from task_chase c
+                                  where c.task_id = t.id and c.automatic and c.missed = m.missed and c.deadline = m.deadline)
+                order by m.deadline
+                limit :limit),
+            chased as (
+                insert into task_chase (id, task_id, county_code, at, actor, automatic, missed, deadline, assignee)
+                select gen_random_uuid(), d.id, d.county_code, :now, 'system', true, d.missed, d.deadline, d.assignee
+                from due d
+                on conflict do nothing
+                returning task_id, assignee),
+            told as (
+                select notify_of(task_id, assignee, :now, 'CHASE') as pushed from chased),
+            event as (
+                insert into task_event (task_id, recipient, type, at)
+                select task_id, assignee, 'CHASED', :now from chased
+                returning recipient)
+            select e.recipient, (select count(*) from told) as told from event e
+            """;
+
     private final DatabaseClient database;
 
     public R2dbcSilentAssignees(DatabaseClient database) {
@@ -60,6 +91,15 @@ public class R2dbcSilentAssignees implements SilentAssignees {
                 .bind("limit", limit)
                 .map(row -> row.get("handled", Long.class))
                 .one();
+    }
+
+    @Override
+    public Flux<String> chaseMissedDeadlines(Instant now, int limit) {
+        return database.sql(CHASE)
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("limit", limit)
+                .map(row -> row.get("recipient", String.class))
+                .all();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.aidline.notification.stream.persistence;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.aidline.notification.stream.TaskEvent;
 import org.aidline.notification.stream.TaskEvents;
 import org.aidline.notification.task.persistence.R2dbcCoordinatorTasks;
@@ -12,19 +14,21 @@ import reactor.core.publisher.Mono;
 public class R2dbcTaskEvents implements TaskEvents {
 
     private static final String AFTER = """
-            select e.seq, e.type, e.at as event_at, t.*, extract(epoch from t.acknowledgement_sla) as sla_seconds,
-                   t.report_reference as reference
+            select e.seq, e.type, e.at as event_at, %s
             from task_event e
             join coordinator_task t on t.id = e.task_id
             where e.recipient = :recipient and e.seq > :after
             order by e.seq
             limit :limit
-            """;
+            """.formatted(R2dbcCoordinatorTasks.COLUMNS);
 
     private final DatabaseClient database;
 
-    public R2dbcTaskEvents(DatabaseClient database) {
+    private final Clock clock;
+
+    public R2dbcTaskEvents(DatabaseClient database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     @Override
@@ -33,6 +37,7 @@ public class R2dbcTaskEvents implements TaskEvents {
                 .bind("recipient", recipient)
                 .bind("after", afterSeq)
                 .bind("limit", limit)
+                .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .map(row -> new TaskEvent(row.get("seq", Long.class), row.get("type", String.class),
                         row.get("event_at", OffsetDateTime.class).toInstant(), R2dbcCoordinatorTasks.task(row)))
                 .all();

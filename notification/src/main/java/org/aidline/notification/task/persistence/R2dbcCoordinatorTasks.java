@@ -1,10 +1,12 @@
 package org.aidline.notification.task.persistence;
 
 import io.r2dbc.spi.Readable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,10 +17,15 @@ import org.aidline.intake.report.ReportId;
 import org.aidline.notification.task.ChainLink;
 import org.aidline.notification.task.CoordinatorTask;
 import org.aidline.notification.task.CoordinatorTasks;
+import org.aidline.notification.task.Light;
+import org.aidline.notification.task.TaskClock;
 import org.aidline.notification.task.TaskCursor;
 import org.aidline.notification.task.TaskEscalation;
 import org.aidline.notification.task.TaskId;
+import org.aidline.notification.task.TaskLimits;
+import org.aidline.notification.task.TaskOrder;
 import org.aidline.notification.task.TaskStatus;
+import org.aidline.notification.task.TaskToOpen;
 import org.aidline.notification.task.Visit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -34,10 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class R2dbcCoordinatorTasks implements CoordinatorTasks {
 
-    public static final String SELECT = """
-            select t.*, extract(epoch from t.acknowledgement_sla) as sla_seconds, t.report_reference as reference
-            from coordinator_task t
+    /** The columns {@link #task(Readable)} reads, of coordinator_task {@code t}; {@code :now} is the light's time. */
+    public static final String COLUMNS = """
+            t.*, extract(epoch from t.acknowledgement_sla) as sla_seconds, t.report_reference as reference, task_light(t, :now) as light
             """;
+
+    private static final String SELECT = "select " + COLUMNS + " from coordinator_task t ";
 
     // Pushes already out are acknowledged with the task; what was still waiting to go is not sent at all.
     private static final String ACKNOWLEDGE = """
@@ -96,13 +105,20 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
     // The county supervisor holds each task until route_task gives it to the first reachable link.
     private static final String OPEN = """
             insert into coordinator_task (id, report_id, report_reference, category, village_code, county_code, urgent, status,
-                                          assignee, assignee_rank, acknowledgement_sla, assigned_at, acknowledge_by, created_at)
+                                          assignee, assignee_rank, acknowledgement_sla, assigned_at, acknowledge_by, created_at,
+                                          round, sign_for_by, sign_for_yellow_at, handle_by, handle_yellow_at, sign_for_working_days,
+                                          handling_working_days, yellow_percent, max_extensions, max_extension_working_days,
+                                          send_back_working_days)
             select t.id, t.report_id, t.reference, t.category, t.village, t.county, t.urgent, 'ASSIGNED',
-                   'sup-' || t.county, 3, t.sla * interval '1 second', t.at, t.at, t.at
+                   'sup-' || t.county, 3, t.sla * interval '1 second', t.at, t.at, t.at,
+                   t.round, t.sign_for_by, t.sign_for_yellow_at, t.handle_by, t.handle_yellow_at, t.sign_for_working_days,
+                   t.handling_working_days, t.yellow_percent, t.max_extensions, t.max_extension_working_days, t.send_back_working_days
             from jsonb_to_recordset(cast(:tasks as jsonb))
                  as t(id uuid, report_id uuid, reference text, category text, village text, county text, urgent boolean, sla bigint,
-                      at timestamptz)
-            on conflict (report_id) do nothing
+                      at timestamptz, round integer, sign_for_by timestamptz, sign_for_yellow_at timestamptz, handle_by timestamptz,
+                      handle_yellow_at timestamptz, sign_for_working_days integer, handling_working_days integer, yellow_percent integer, max_extensions integer, max_extension_working_days integer,
+                      send_back_working_days integer)
+            on conflict (report_id, round) do nothing
             returning id
             """;
 
@@ -110,23 +126,36 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
             select count(route_task(t.id, 0, t.created_at, 'filed')) as routed from coordinator_task t where t.id = any(:ids)
             """;
 
+    // Light rank: RED 2, YELLOW 1, GREEN 0 (Light's ordinals); tasks without limits sort last.
+    private static final String RANK = "(case task_light(t, :now) when 'RED' then 2 when 'YELLOW' then 1 else 0 end)";
+    private static final String DEADLINE = "coalesce(task_next_deadline(t), timestamptz '9999-12-31 00:00:00+00')";
+
+    private static final Map<TaskOrder, String> ORDER_BY = Map.of(
+            TaskOrder.NEWEST, "t.created_at desc, t.id desc",
+            TaskOrder.DEADLINE, DEADLINE + ", t.id",
+            TaskOrder.LIGHT, RANK + " desc, " + DEADLINE + ", t.id");
+
+    private static final Map<TaskOrder, String> AFTER = Map.of(
+            TaskOrder.NEWEST, "(t.created_at, t.id) < (:afterAt, :afterId)",
+            TaskOrder.DEADLINE, "(" + DEADLINE + ", t.id) > (:afterAt, :afterId)",
+            TaskOrder.LIGHT, "(-" + RANK + ", " + DEADLINE + ", t.id) > (-:afterRank, :afterAt, :afterId)");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
 
-    public R2dbcCoordinatorTasks(DatabaseClient database, TransactionalOperator transactions) {
+    private final Clock clock;
+
+    public R2dbcCoordinatorTasks(DatabaseClient database, TransactionalOperator transactions, Clock clock) {
         this.database = database;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Override
-    public Mono<Integer> open(List<ReportFiled> filed) {
-        List<Map<String, Object>> tasks = filed.stream().<Map<String, Object>>map(report -> Map.of(
-                "id", TaskId.next().value().toString(), "report_id", report.reportId().toString(), "reference", report.reference(),
-                "category", report.category(), "village", report.villageCode(), "county", report.countyCode(),
-                "urgent", report.urgent(), "sla", report.acknowledgeWithinSeconds(), "at", report.occurredAt().toString()))
-                .toList();
+    public Mono<Integer> open(List<TaskToOpen> toOpen) {
+        List<Map<String, Object>> tasks = toOpen.stream().map(R2dbcCoordinatorTasks::row).toList();
         return database.sql(OPEN)
                 .bind("tasks", JSON.writeValueAsString(tasks))
                 .map(row -> row.get("id", UUID.class))
@@ -139,33 +168,71 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
                         .map(Long::intValue));
     }
 
+    private static Map<String, Object> row(TaskToOpen task) {
+        ReportFiled report = task.report();
+        TaskLimits limits = task.limits();
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", TaskId.next().value().toString());
+        row.put("report_id", report.reportId().toString());
+        row.put("reference", report.reference());
+        row.put("category", report.category());
+        row.put("village", report.villageCode());
+        row.put("county", report.countyCode());
+        row.put("urgent", report.urgent());
+        row.put("sla", report.acknowledgeWithinSeconds());
+        row.put("at", task.openedAt().toString());
+        row.put("round", task.round());
+        row.put("sign_for_by", iso(task.clock().signForBy()));
+        row.put("sign_for_yellow_at", iso(task.clock().signForYellowAt()));
+        row.put("handle_by", iso(task.clock().handleBy()));
+        row.put("handle_yellow_at", iso(task.clock().handleYellowAt()));
+        row.put("sign_for_working_days", limits.signForWorkingDays());
+        row.put("handling_working_days", limits.handlingWorkingDays());
+        row.put("yellow_percent", limits.yellowPercent());
+        row.put("max_extensions", limits.maxExtensions());
+        row.put("max_extension_working_days", limits.maxExtensionWorkingDays());
+        row.put("send_back_working_days", limits.sendBackWorkingDays());
+        return row;
+    }
+
+    private static @Nullable String iso(@Nullable Instant at) {
+        return at == null ? null : at.toString();
+    }
+
     @Override
     public Mono<CoordinatorTask> byId(TaskId id) {
-        return database.sql(SELECT + "where t.id = :id").bind("id", id.value()).map(R2dbcCoordinatorTasks::task).one();
+        return database.sql(SELECT + "where t.id = :id").bind("id", id.value()).bind("now", utc(now()))
+                .map(R2dbcCoordinatorTasks::task).one();
     }
 
     @Override
-    public Flux<CoordinatorTask> assignedTo(String user, @Nullable TaskStatus status, @Nullable TaskCursor after, int limit) {
-        return page("t.assignee = :filter", user, status, after, limit);
-    }
-
-    @Override
-    public Flux<CoordinatorTask> inRegion(RegionScope region, @Nullable TaskStatus status, @Nullable TaskCursor after, int limit) {
-        return page("t.village_code like :filter", region.prefix() + "%", status, after, limit);
-    }
-
-    private Flux<CoordinatorTask> page(String condition, String filter, @Nullable TaskStatus status, @Nullable TaskCursor after,
+    public Flux<CoordinatorTask> assignedTo(String user, @Nullable TaskStatus status, TaskOrder order, @Nullable TaskCursor after,
             int limit) {
+        return page("t.assignee = :filter", user, status, order, after, limit);
+    }
+
+    @Override
+    public Flux<CoordinatorTask> inRegion(RegionScope region, @Nullable TaskStatus status, TaskOrder order, @Nullable TaskCursor after,
+            int limit) {
+        return page("t.village_code like :filter", region.prefix() + "%", status, order, after, limit);
+    }
+
+    private Flux<CoordinatorTask> page(String condition, String filter, @Nullable TaskStatus status, TaskOrder order,
+            @Nullable TaskCursor after, int limit) {
         String sql = SELECT + "where " + condition
                 + (status == null ? "" : " and t.status = :status")
-                + (after == null ? "" : " and (t.created_at, t.id) < (:afterAt, :afterId)")
-                + " order by t.created_at desc, t.id desc limit :limit";
-        GenericExecuteSpec spec = database.sql(sql).bind("filter", filter).bind("limit", limit);
+                + (order == TaskOrder.NEWEST ? "" : " and t.status <> 'COMPLETED'")
+                + (after == null ? "" : " and " + AFTER.get(order))
+                + " order by " + ORDER_BY.get(order) + " limit :limit";
+        GenericExecuteSpec spec = database.sql(sql).bind("filter", filter).bind("limit", limit).bind("now", utc(now()));
         if (status != null) {
             spec = spec.bind("status", status.name());
         }
         if (after != null) {
-            spec = spec.bind("afterAt", utc(after.createdAt())).bind("afterId", after.id());
+            spec = spec.bind("afterAt", utc(after.at())).bind("afterId", after.id());
+            if (order == TaskOrder.LIGHT) {
+                spec = spec.bind("afterRank", after.rank());
+            }
         }
         return spec.map(R2dbcCoordinatorTasks::task).all();
     }
@@ -215,6 +282,15 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
     }
 
     @Override
+    public Mono<Instant> handlingDeadline(UUID report) {
+        return database.sql("select handle_by from coordinator_task where report_id = :report and handle_by is not null "
+                        + "order by round desc limit 1")
+                .bind("report", report)
+                .map(row -> row.get("handle_by", OffsetDateTime.class).toInstant())
+                .one();
+    }
+
+    @Override
     public Flux<String> assigneesOf(UUID report) {
         return database.sql("select assignee from coordinator_task where report_id = :report").bind("report", report)
                 .map(row -> row.get("assignee", String.class)).all();
@@ -232,6 +308,7 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
         Visit visit = visitedAt == null ? null : new Visit(visitedAt, row.get("visit_latitude", Double.class),
                 row.get("visit_longitude", Double.class), row.get("visit_note", String.class));
         Number slaSeconds = row.get("sla_seconds", Number.class);
+        String light = row.get("light", String.class);
         return new CoordinatorTask(
                 new TaskId(row.get("id", UUID.class)),
                 new ReportId(row.get("report_id", UUID.class)),
@@ -252,7 +329,21 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
                 nullableInstant(row, "completed_at"),
                 row.get("completion_note", String.class),
                 instant(row, "created_at"),
-                row.get("version", Integer.class));
+                row.get("version", Integer.class),
+                row.get("round", Integer.class),
+                new TaskClock(nullableInstant(row, "sign_for_by"), nullableInstant(row, "sign_for_yellow_at"), nullableInstant(row, "handle_by"),
+                        nullableInstant(row, "handle_yellow_at"), light == null ? null : Light.valueOf(light)),
+                new TaskLimits(row.get("sign_for_working_days", Integer.class), row.get("handling_working_days", Integer.class),
+                        row.get("yellow_percent", Integer.class), row.get("max_extensions", Integer.class),
+                        row.get("max_extension_working_days", Integer.class), row.get("send_back_working_days", Integer.class)),
+                row.get("extensions_granted", Integer.class),
+                row.get("extended_working_days", Integer.class),
+                row.get("sent_back", Integer.class),
+                Boolean.TRUE.equals(row.get("closed_as_duplicate", Boolean.class)));
+    }
+
+    private Instant now() {
+        return clock.instant();
     }
 
     static Instant instant(Readable row, String column) {
