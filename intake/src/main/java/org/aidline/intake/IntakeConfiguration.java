@@ -4,6 +4,8 @@ import java.time.Clock;
 import org.aidline.intake.payment.PaymentsDue;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.intake.policy.persistence.R2dbcPolicies;
+import org.aidline.intake.region.Counties;
+import org.aidline.intake.region.persistence.R2dbcCounties;
 import org.aidline.intake.report.ReportFiling;
 import org.aidline.intake.report.ReportQueries;
 import org.aidline.intake.report.Reports;
@@ -54,5 +56,10 @@ public class IntakeConfiguration {
     @Bean
     ReportQueries reportQueries(Reports reports) {
         return new ReportQueries(reports);
+    }
+
+    @Bean
+    Counties counties(DatabaseClient database) {
+        return new R2dbcCounties(database);
     }
 }

@@ -28,7 +28,7 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
         openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         openApi.getPaths().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/api/") || path.startsWith("/open311/")) {
                 item.readOperationsMap().forEach((method, operation) -> document(method, path, operation));
             }
         });
@@ -39,15 +39,19 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         problems.put("400", "Invalid request: /problems/validation, /problems/malformed-body (also a NUL character in a string), "
                 + "/problems/bad-parameter (also an instant outside years 1-9999), /problems/idempotency-key-missing, "
                 + "/problems/rejected-request (bytes not allowed in the method, path, query or headers)");
-        problems.put("401", "No valid bearer token: /problems/unauthenticated");
-        problems.put("403", "The role or region does not allow this: /problems/forbidden, /problems/outside-region");
+        // An operation that asks for no token (security: []) refuses nobody.
+        if (operation.getSecurity() == null || !operation.getSecurity().isEmpty()) {
+            problems.put("401", "No valid bearer token: /problems/unauthenticated");
+            problems.put("403", "The role or region does not allow this: /problems/forbidden, /problems/outside-region");
+        }
         if (path.contains("{")) {
             problems.put("404", "No such resource, or not yours to see: /problems/not-found");
         }
         if (method == PathItem.HttpMethod.POST) {
             problems.put("409", "A request with this Idempotency-Key is still running: /problems/request-in-flight");
             problems.put("413", "Body too large: /problems/payload-too-large");
-            problems.put("415", "Body is not application/json: /problems/unsupported-media-type");
+            problems.put("415", "Body is not " + (path.startsWith("/open311/") ? "application/x-www-form-urlencoded" : "application/json")
+                    + ": /problems/unsupported-media-type");
             problems.put("422", "Idempotency-Key reused with another body, or unknown village: /problems/idempotency-key-reused, /problems/unknown-village");
             problems.put("429", "Too many requests; see Retry-After: /problems/too-many-requests");
         }

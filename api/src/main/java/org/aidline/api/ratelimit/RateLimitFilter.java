@@ -78,7 +78,7 @@ public class RateLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!properties.enabled() || exchange.getRequest().getMethod() != HttpMethod.POST
-                || !exchange.getRequest().getPath().value().startsWith("/api/")) {
+                || !isLimited(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
         long windowMillis = properties.window().toMillis();
@@ -132,6 +132,11 @@ public class RateLimitFilter implements WebFilter {
     private static java.util.Locale locale(ServerWebExchange exchange) {
         java.util.Locale locale = exchange.getLocaleContext().getLocale();
         return locale == null ? java.util.Locale.ENGLISH : locale;
+    }
+
+    /** The API's POSTs and Open311's, which files reports too. */
+    private static boolean isLimited(String path) {
+        return path.startsWith("/api/") || path.startsWith("/open311/");
     }
 
     private static String address(ServerWebExchange exchange) {

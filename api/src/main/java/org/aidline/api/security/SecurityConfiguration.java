@@ -84,6 +84,13 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/supervision/queues", "/api/v1/supervision/queues/*", "/api/v1/statistics",
                                 "/api/v1/exports/*").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers("/api/**").authenticated()
+                        // Open311: the catalogue is public (categories only); requests need a token, since even a category and a
+                        // village can point at a household in a small place.
+                        .pathMatchers(HttpMethod.GET, "/open311/v2/services.json", "/open311/v2/services/*.json").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/open311/v2/requests.json").hasRole("CITIZEN")
+                        .pathMatchers(HttpMethod.GET, "/open311/v2/requests.json", "/open311/v2/requests/*.json")
+                                .hasAnyRole("CITIZEN", "OPERATOR", "COORDINATOR", "SUPERVISOR", "AUDITOR")
+                        .pathMatchers("/open311/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

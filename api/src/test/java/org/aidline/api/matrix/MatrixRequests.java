@@ -16,6 +16,8 @@ import org.aidline.api.support.SampleReports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,6 +57,11 @@ final class MatrixRequests {
         Call streaming() {
             return new Call(method, uri, body, contentType, headers, marker, shows, true);
         }
+
+        /** A form-encoded body, as Open311 posts. */
+        Call form(MultiValueMap<String, String> fields) {
+            return new Call(method, uri, fields, MediaType.APPLICATION_FORM_URLENCODED, headers, marker, shows, stream);
+        }
     }
 
     private static final HttpMethod GET = HttpMethod.GET;
@@ -80,6 +87,22 @@ final class MatrixRequests {
         supervision();
         ordinaryCases();
         referrals();
+        open311();
+    }
+
+    /** Open311 names a report by its reference; the catalogue is public, and filing is the citizen's, as in the API. */
+    private void open311() {
+        on(GET, "/open311/v2/services.json", (caller, scope) -> Call.of(GET, "/open311/v2/services.json"));
+        on(GET, "/open311/v2/services/{code}.json", (caller, scope) -> Call.of(GET, "/open311/v2/services/MEDICAL_EMERGENCY.json"));
+        on(POST, "/open311/v2/requests.json", (caller, scope) -> Call.of(POST, "/open311/v2/requests.json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .form(open311Form(side(scope).village())));
+        on(GET, "/open311/v2/requests.json", (caller, scope) -> {
+            String reference = world.referenceOf(side(scope).reportId());
+            return Call.of(GET, "/open311/v2/requests.json?service_request_id=" + reference).listing(reference);
+        });
+        on(GET, "/open311/v2/requests/{id}.json", (caller, scope) ->
+                Call.of(GET, "/open311/v2/requests/" + world.referenceOf(side(scope).reportId()) + ".json"));
     }
 
     private void supervision() {
@@ -276,6 +299,18 @@ final class MatrixRequests {
         on(GET, "/api/v1/me", (caller, scope) -> Call.of(GET, "/api/v1/me"));
         on(GET, "/dev/jwks.json", (caller, scope) -> Call.of(GET, "/dev/jwks.json"));
         on(POST, "/dev/token", (caller, scope) -> Call.of(POST, "/dev/token").body(Map.of("sub", "matrix", "roles", List.of("CITIZEN"))));
+    }
+
+    private static MultiValueMap<String, String> open311Form(String village) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("service_code", "MEDICAL_EMERGENCY");
+        form.add("description", "region matrix");
+        form.add("attribute[village_code]", village);
+        form.add("attribute[subject_name]", "马建国");
+        form.add("attribute[subject_id_number]", SampleReports.newIdNumber());
+        form.add("attribute[household_size]", "3");
+        form.add("attribute[urgent]", "true");
+        return form;
     }
 
     private static Map<String, Object> withVillage(Map<String, Object> body, String village) {

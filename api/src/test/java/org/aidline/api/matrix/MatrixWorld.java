@@ -247,6 +247,11 @@ final class MatrixWorld {
                 .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
     }
 
+    /** A report's reference, by which Open311 names it. */
+    String referenceOf(String reportId) {
+        return one("select reference from report where id = :id", reportId);
+    }
+
     private String one(String sql, String id) {
         Object value = database.sql(sql).bind("id", UUID.fromString(id)).map(row -> row.get(0)).one().block(Duration.ofSeconds(10));
         assertThat(value).as(sql).isNotNull();

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** Intake counters and latency, by channel and outcome; no personal data in any tag. */
 @Component
-class IntakeMetrics {
+public class IntakeMetrics {
 
     private final MeterRegistry meters;
 
@@ -18,7 +18,7 @@ class IntakeMetrics {
         this.meters = meters;
     }
 
-    Mono<ResponseEntity<String>> timed(Channel channel, Mono<ResponseEntity<String>> filing) {
+    public Mono<ResponseEntity<String>> timed(Channel channel, Mono<ResponseEntity<String>> filing) {
         return Mono.defer(() -> {
             Timer.Sample sample = Timer.start(meters);
             return filing.doOnEach(signal -> {
