@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.aidline.intake.policy.Policy;
 import org.aidline.intake.report.Report;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A report was filed and triaged. Carries what the modules downstream need to act without reading
  * intake's tables: where, how urgent, how it was triaged, and how soon the policy in force wants a
- * coordinator to acknowledge it.
+ * coordinator to acknowledge it. {@code orderNumber} is the 12345 platform's work order the report
+ * answers, if it came from there (absent in events stored before it existed: read as null).
  */
 public record ReportFiled(
         UUID id,
@@ -22,14 +24,15 @@ public record ReportFiled(
         boolean urgent,
         String decision,
         long acknowledgeWithinSeconds,
-        Instant occurredAt) implements IntakeEvent {
+        Instant occurredAt,
+        @Nullable String orderNumber) implements IntakeEvent {
 
     public static ReportFiled of(Report report, Policy policy) {
         Duration acknowledgeWithin = report.urgent() ? policy.urgentAcknowledgement() : policy.normalAcknowledgement();
         return new ReportFiled(UUID.randomUUID(), report.id().value(), report.reference().value(), report.channel().name(),
                 report.category().name(), report.village().value(), report.countyCode(), report.urgent(),
                 report.triage() == null ? "UNTRIAGED" : report.triage().decision().name(), acknowledgeWithin.toSeconds(),
-                report.createdAt());
+                report.createdAt(), report.orderNumber());
     }
 
     /** A rejected report asks nothing more of anyone. */
