@@ -36,9 +36,9 @@ public record NewReport(
                 null);
     }
 
-    /** The same report as the work order of the 12345 platform with this number. */
-    public NewReport withOrderNumber(String number) {
-        return new NewReport(channel, category, description, village, urgent, requestedAmount, subject, location, attachments, caller,
-                callId, filedBy, number);
+    /** The report as the work order of the 12345 platform with this number (static: MapStruct would take a wither for a property). */
+    public static NewReport workOrder(NewReport report, String number) {
+        return new NewReport(report.channel, report.category, report.description, report.village, report.urgent, report.requestedAmount,
+                report.subject, report.location, report.attachments, report.caller, report.callId, report.filedBy, number);
     }
 }
