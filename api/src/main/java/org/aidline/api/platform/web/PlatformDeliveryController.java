@@ -37,7 +37,7 @@ public class PlatformDeliveryController {
 
     @GetMapping(path = "/api/v1/hotline/deliveries", produces = JSON)
     @Operation(summary = "Status changes of 12345 work orders in your region, PENDING or FAILED (dead letters), newest first (supervisors)")
-    Mono<PlatformDeliveryList> list(@AuthenticationPrincipal Jwt token, @RequestParam DeliveryStatus status,
+    Mono<PlatformDeliveryList> platformDeliveries(@AuthenticationPrincipal Jwt token, @RequestParam DeliveryStatus status,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         if (status == DeliveryStatus.DELIVERED) {
@@ -51,7 +51,7 @@ public class PlatformDeliveryController {
 
     @PostMapping(path = "/api/v1/hotline/deliveries/{id}/retry", produces = JSON)
     @Operation(summary = "Send a dead letter of your region to the 12345 platform again, now (supervisors)")
-    Mono<PlatformDeliveryView> retry(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<PlatformDeliveryView> retryPlatformDelivery(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         UUID delivery;
         try {
             delivery = UUID.fromString(id);

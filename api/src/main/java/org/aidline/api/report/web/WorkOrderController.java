@@ -62,7 +62,7 @@ public class WorkOrderController {
                     + "must repeat the orderNumber (else 400 /problems/idempotency-key-mismatch). The order's status changes are "
                     + "sent to the platform's webhook.")
     @ApiResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
-    Mono<ResponseEntity<String>> file(
+    Mono<ResponseEntity<String>> fileWorkOrder(
             @AuthenticationPrincipal Jwt token,
             @Parameter(description = "Optional; if sent, the orderNumber again")
             @RequestHeader(name = IdempotentFiling.HEADER, required = false) @Nullable String idempotencyKey,
