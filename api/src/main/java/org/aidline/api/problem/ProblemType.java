@@ -11,6 +11,7 @@ public enum ProblemType {
     REJECTED_REQUEST("rejected-request", HttpStatus.BAD_REQUEST),
     IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", HttpStatus.BAD_REQUEST),
     IDEMPOTENCY_KEY_INVALID("idempotency-key-invalid", HttpStatus.BAD_REQUEST),
+    IDEMPOTENCY_KEY_MISMATCH("idempotency-key-mismatch", HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
     OUTSIDE_REGION("outside-region", HttpStatus.FORBIDDEN),

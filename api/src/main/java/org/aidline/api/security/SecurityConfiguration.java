@@ -49,6 +49,8 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/reports").hasRole("CITIZEN")
                         .pathMatchers(HttpMethod.GET, "/api/v1/me/reports").hasRole("CITIZEN")
                         .pathMatchers(HttpMethod.POST, "/api/v1/hotline/reports").hasRole("OPERATOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/hotline/work-orders").hasRole("HOTLINE_PLATFORM")
+                        .pathMatchers("/api/v1/hotline/deliveries", "/api/v1/hotline/deliveries/**").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports").hasAnyRole("OPERATOR", "SUPERVISOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/monitoring/flags").hasAnyRole("SUPERVISOR", "MONITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()

@@ -146,6 +146,12 @@ final class MatrixRequests {
         return world.side(scope);
     }
 
+    private static java.util.Map<String, Object> workOrder(String village) {
+        java.util.Map<String, Object> body = SampleReports.hotlineReport(village, "13700137000");
+        body.put("orderNumber", "MATRIX-" + UUID.randomUUID());
+        return body;
+    }
+
     private void reports() {
         on(POST, "/api/v1/reports", (caller, scope) -> Call.of(POST, "/api/v1/reports")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -153,6 +159,12 @@ final class MatrixRequests {
         on(POST, "/api/v1/hotline/reports", (caller, scope) -> Call.of(POST, "/api/v1/hotline/reports")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(SampleReports.hotlineReport(side(scope).village(), "13700137000")));
+        // Only the 12345 platform (no column: a machine client of the whole province) files work orders.
+        on(POST, "/api/v1/hotline/work-orders", (caller, scope) -> Call.of(POST, "/api/v1/hotline/work-orders")
+                .body(workOrder(side(scope).village())));
+        on(GET, "/api/v1/hotline/deliveries", (caller, scope) -> Call.of(GET, "/api/v1/hotline/deliveries?status=FAILED&limit=100"));
+        on(POST, "/api/v1/hotline/deliveries/{id}/retry", (caller, scope) ->
+                Call.of(POST, "/api/v1/hotline/deliveries/" + UUID.nameUUIDFromBytes(scope.name().getBytes()) + "/retry"));
         on(GET, "/api/v1/reports/{id}", (caller, scope) -> Call.of(GET, "/api/v1/reports/" + side(scope).reportId()));
         on(GET, "/api/v1/me/reports", (caller, scope) -> Call.of(GET, "/api/v1/me/reports?limit=100").listing(side(scope).reportId()));
         on(GET, "/api/v1/reports", (caller, scope) -> Call.of(GET, "/api/v1/reports?limit=100&phone=" + world.phone)

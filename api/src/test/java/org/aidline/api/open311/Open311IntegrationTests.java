@@ -1,27 +1,26 @@
 package org.aidline.api.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
 import org.aidline.api.support.Tokens.Caller;
 import org.aidline.intake.access.Role;
 import org.aidline.intake.report.Category;
-import org.aidline.intake.report.ReportId;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -29,7 +28,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,19 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class Open311IntegrationTests {
 
     private static final String REFERENCE = "[34679ACDEFGHJKMNPQRTWXY]{3}-[34679ACDEFGHJKMNPQRTWXY]{3}-[34679ACDEFGHJKMNPQRTWXY]{2}";
-
-    /** Deadlines this test knows; any other report has none, as with the placeholder. */
-    static final Map<ReportId, Instant> DEADLINES = new ConcurrentHashMap<>();
-
-    @TestConfiguration
-    static class KnownDeadlines {
-
-        @Bean
-        @Primary
-        HandlingDeadlines knownDeadlines() {
-            return report -> Mono.justOrEmpty(DEADLINES.get(report));
-        }
-    }
 
     @Autowired
     WebTestClient web;
@@ -137,15 +122,21 @@ class Open311IntegrationTests {
     void aRequestShowsItsExpectedDatetimeFromTheHandlingDeadline() {
         Caller citizen = tokens.newCitizen();
         String withDeadline = file(citizen);
-        String without = file(citizen);
-        DEADLINES.put(ReportId.parse(reportIdOf(withDeadline)), Instant.parse("2026-12-04T09:30:00Z"));
+        // The report's coordinator task is opened from its filing event, with its handling deadline in working days.
+        Instant handleBy = await().atMost(Duration.ofSeconds(10)).until(() -> database
+                .sql("select handle_by from coordinator_task where report_id = :report")
+                .bind("report", UUID.fromString(reportIdOf(withDeadline)))
+                .map(row -> row.get("handle_by", OffsetDateTime.class).toInstant())
+                .one().block(Duration.ofSeconds(10)), Objects::nonNull);
 
         JsonNode requests = read(citizen, "/open311/v2/requests/" + withDeadline + ".json");
 
         assertThat(requests).hasSize(1);
         JsonNode request = requests.get(0);
         assertThat(request.get("service_request_id").asString()).isEqualTo(withDeadline);
-        assertThat(request.get("expected_datetime").asString()).isEqualTo("2026-12-04T17:30:00+08:00");
+        assertThat(OffsetDateTime.parse(request.get("expected_datetime").asString()).toInstant())
+                .isEqualTo(handleBy.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(request.get("expected_datetime").asString()).endsWith("+08:00");
         assertThat(request.get("status").asString()).isEqualTo("open");
         assertThat(request.get("status_notes").asString()).isNotBlank();
         assertThat(request.get("service_code").asString()).isEqualTo("MEDICAL_EMERGENCY");
@@ -154,7 +145,6 @@ class Open311IntegrationTests {
         assertThat(request.get("address_id").asString()).isEqualTo("640104001001");
         assertThat(request.get("address").asString()).endsWith(", Xingqing");
         assertThat(request.get("requested_datetime").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
-        assertThat(read(citizen, "/open311/v2/requests/" + without + ".json").get(0).has("expected_datetime")).isFalse();
     }
 
     @Test

@@ -41,6 +41,12 @@ public class Tokens {
                 .block(Duration.ofSeconds(10));
     }
 
+    /** The provincial 12345 hotline platform's machine client: province-wide, no region. */
+    public Caller hotlinePlatform() {
+        String subject = "hotline-platform-" + UUID.randomUUID();
+        return new Caller(subject, issue(subject, List.of(Role.HOTLINE_PLATFORM), null));
+    }
+
     /** Someone with a token. */
     public record Caller(String subject, String token) {
 

@@ -12,9 +12,11 @@ public enum Role {
     /** A machine client: the provincial monitoring platform, which sends suspicious-data flags. */
     MONITOR,
     /** A machine client: a department or charity answering the referrals made to it (its code in the token's partner claim). */
-    PARTNER;
+    PARTNER,
+    /** A machine client: the provincial 12345 hotline platform, filing work orders province-wide (no region). */
+    HOTLINE_PLATFORM;
 
     public boolean isStaff() {
-        return this != CITIZEN && this != PAYMENT_GATEWAY && this != PARTNER;
+        return this != CITIZEN && this != PAYMENT_GATEWAY && this != PARTNER && this != HOTLINE_PLATFORM;
     }
 }

@@ -14,7 +14,7 @@ import org.aidline.intake.triage.Triage;
 import org.aidline.intake.triage.TriageCase;
 import org.jspecify.annotations.Nullable;
 
-/** A hardship report with its status and history. */
+/** A hardship report with its status and history; {@code orderNumber} is the 12345 platform's work order it came from, if any. */
 public record Report(
         ReportId id,
         ReportReference reference,
@@ -30,6 +30,7 @@ public record Report(
         List<Attachment> attachments,
         @Nullable Caller caller,
         @Nullable String callId,
+        @Nullable String orderNumber,
         String filedBy,
         Instant createdAt,
         Instant updatedAt,
@@ -54,7 +55,7 @@ public record Report(
                 Map.of("channel", filed.channel().name()));
         return new Report(id, reference, filed.channel(), filed.category(), ReportStatus.RECEIVED,
                 filed.description(), filed.village(), filed.urgent(), filed.requestedAmount(), recorded,
-                filed.location(), filed.attachments(), filed.caller(), filed.callId(), filed.filedBy(), at, at,
+                filed.location(), filed.attachments(), filed.caller(), filed.callId(), filed.orderNumber(), filed.filedBy(), at, at,
                 List.of(received), null, null);
     }
 
@@ -77,7 +78,7 @@ public record Report(
             events.add(new ReportEvent(events.size() + 1, ReportEvent.GRANTED, at, ReportEvent.SYSTEM, grantDetail));
         }
         return new Report(id, reference, channel, category, ReportStatus.after(decided.decision()), description, village, urgent,
-                requestedAmount, subject, location, attachments, caller, callId, filedBy, createdAt, at, events, decided, granted);
+                requestedAmount, subject, location, attachments, caller, callId, orderNumber, filedBy, createdAt, at, events, decided, granted);
     }
 
     /** What triage looks at. */

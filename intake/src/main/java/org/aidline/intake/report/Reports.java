@@ -15,11 +15,15 @@ public interface Reports {
      * Stores a triaged report with its history, its grant, the grant's ledger entry and payment
      * instruction, and the event that publishes it: atomically, in one statement. Emits false when
      * the village does not exist; errors with {@link ReferenceTakenException} or
-     * {@link HouseholdAlreadyGrantedException} on those collisions.
+     * {@link HouseholdAlreadyGrantedException} on those collisions, with
+     * {@link OrderNumberTakenException} when its platform order was filed already.
      */
     Mono<Boolean> add(Report report, @Nullable ProtectedResidentId idNumber, ReportFiled filed);
 
     Mono<Report> byId(ReportId id);
+
+    /** The report filed for the 12345 platform's work order with this number, if any. */
+    Mono<Report> byOrderNumber(String orderNumber);
 
     /**
      * The county's policy in force and, with a household key, what is known of that household at

@@ -29,6 +29,7 @@ public record ReportResponse(
         List<AttachmentView> attachments,
         @Nullable CallerView caller,
         @Nullable String callId,
+        @Schema(description = "The 12345 platform's work order the report was filed from") @Nullable String orderNumber,
         Instant createdAt,
         Instant updatedAt,
         @Nullable TriageView triage,
@@ -41,7 +42,7 @@ public record ReportResponse(
     /** The report with its case, as GET /api/v1/reports/{id} answers it (static: MapStruct would take a wither for a property). */
     public static ReportResponse withCase(ReportResponse r, CaseView view) {
         return new ReportResponse(r.id, r.reference, r.channel, r.status, r.category, r.description, r.villageCode, r.countyCode, r.urgent,
-                r.requestedAmount, r.subject, r.location, r.attachments, r.caller, r.callId, r.createdAt, r.updatedAt, r.triage, r.grant,
+                r.requestedAmount, r.subject, r.location, r.attachments, r.caller, r.callId, r.orderNumber, r.createdAt, r.updatedAt, r.triage, r.grant,
                 r.history, view);
     }
 

@@ -26,6 +26,7 @@ public interface ReportWebMapper {
 
     @Mapping(target = "village", source = "request.villageCode")
     @Mapping(target = "attachments", source = "request.attachments", defaultExpression = "java(java.util.List.of())")
+    @Mapping(target = "orderNumber", ignore = true)
     NewReport toNewReport(ReportRequest request, Channel channel, String filedBy);
 
     Subject toSubject(ReportRequest.SubjectRequest subject);

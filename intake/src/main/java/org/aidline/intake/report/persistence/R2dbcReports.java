@@ -20,6 +20,7 @@ import org.aidline.intake.policy.Policy;
 import org.aidline.intake.region.RegionScope;
 import org.aidline.intake.report.FilingContext;
 import org.aidline.intake.report.HouseholdAlreadyGrantedException;
+import org.aidline.intake.report.OrderNumberTakenException;
 import org.aidline.intake.report.PhoneNumber;
 import org.aidline.intake.report.ReferenceTakenException;
 import org.aidline.intake.report.Report;
@@ -48,12 +49,12 @@ public class R2dbcReports implements Reports {
                 insert into report (id, reference, channel, category, status, description, village_code, county_code,
                     urgent, requested_amount_fen, subject_name, subject_id_cipher, subject_id_hash, subject_id_masked,
                     subject_phone, household_size, latitude, longitude, attachments, caller_name, caller_phone,
-                    caller_relation, call_id, filed_by, created_at, updated_at,
+                    caller_relation, call_id, order_number, filed_by, created_at, updated_at,
                     triage_decision, triage_reasons, policy_county, policy_version, linked_report)
                 select :id, :reference, :channel, :category, :status, :description, :village, :county,
                     :urgent, :requestedFen, :subjectName, :idCipher, :idHash, :idMasked,
                     :subjectPhone, :householdSize, :latitude, :longitude, cast(:attachments as jsonb), :callerName,
-                    :callerPhone, :callerRelation, :callId, :filedBy, :at, :updatedAt,
+                    :callerPhone, :callerRelation, :callId, :orderNumber, :filedBy, :at, :updatedAt,
                     :decision, cast(:reasons as jsonb), :policyCounty, :policyVersion, :linkedReport
                 from village_found
                 returning id),
@@ -160,6 +161,7 @@ public class R2dbcReports implements Reports {
         spec = bindNullable(spec, "callerPhone", report.caller() == null ? null : report.caller().phone().digits(), String.class);
         spec = bindNullable(spec, "callerRelation", report.caller() == null ? null : report.caller().relation(), String.class);
         spec = bindNullable(spec, "callId", report.callId(), String.class);
+        spec = bindNullable(spec, "orderNumber", report.orderNumber(), String.class);
         // Who files is told to PostgreSQL once for the transaction this runs in (the audit triggers read it).
         return spec.map(row -> row.get("added", Long.class))
                 .one()
@@ -174,6 +176,9 @@ public class R2dbcReports implements Reports {
         }
         if (message.contains("report_reference_unique")) {
             return new ReferenceTakenException(e);
+        }
+        if (message.contains("report_order_number_unique")) {
+            return new OrderNumberTakenException(e);
         }
         return e;
     }
@@ -191,6 +196,15 @@ public class R2dbcReports implements Reports {
                 .map((row, metadata) -> rows.report(row, List.of()))
                 .one()
                 .zipWith(history, (report, events) -> rows.withHistory(report, events));
+    }
+
+    @Override
+    public Mono<Report> byOrderNumber(String orderNumber) {
+        return database.sql("select id from report where order_number = :number")
+                .bind("number", orderNumber)
+                .map(row -> new ReportId(row.get("id", UUID.class)))
+                .one()
+                .flatMap(this::byId);
     }
 
     private static final String HOUSEHOLD_GRANTED = """

@@ -77,6 +77,7 @@ public class ReportRowMapper {
                 callerPhone == null ? null : new Caller(new PhoneNumber(callerPhone),
                         row.get("caller_name", String.class), row.get("caller_relation", String.class)),
                 row.get("call_id", String.class),
+                row.get("order_number", String.class),
                 row.get("filed_by", String.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant(),
@@ -123,7 +124,7 @@ public class ReportRowMapper {
     Report withHistory(Report report, List<ReportEvent> history) {
         return new Report(report.id(), report.reference(), report.channel(), report.category(), report.status(),
                 report.description(), report.village(), report.urgent(), report.requestedAmount(), report.subject(),
-                report.location(), report.attachments(), report.caller(), report.callId(), report.filedBy(),
+                report.location(), report.attachments(), report.caller(), report.callId(), report.orderNumber(), report.filedBy(),
                 report.createdAt(), report.updatedAt(), history, report.triage(), report.grant());
     }
 
