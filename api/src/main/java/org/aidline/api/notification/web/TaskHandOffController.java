@@ -34,14 +34,14 @@ import reactor.core.publisher.Mono;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 @ApiResponse(responseCode = "409", description = "The task's state or the policy's limits do not allow it: /problems/state-conflict",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-public class WorkOrderController {
+public class TaskHandOffController {
 
     private static final String JSON = "application/json";
 
     private final WorkOrderDesk desk;
     private final NotificationWebMapper mapper;
 
-    WorkOrderController(WorkOrderDesk desk, NotificationWebMapper mapper) {
+    TaskHandOffController(WorkOrderDesk desk, NotificationWebMapper mapper) {
         this.desk = desk;
         this.mapper = mapper;
     }
