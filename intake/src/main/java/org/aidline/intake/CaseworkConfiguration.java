@@ -29,7 +29,7 @@ public class CaseworkConfiguration {
     /** {@code tasks} is the notification module's answer; without it (intake alone) no case waits for a task. */
     @Bean
     CaseClosure caseClosure(CaseFiles files, ObjectProvider<TaskProgress> tasks, Clock clock) {
-        return new CaseClosure(files, tasks.getIfAvailable(() -> report -> reactor.core.publisher.Mono.just(true)), clock);
+        return new CaseClosure(files, tasks.getIfAvailable(() -> (report, round) -> reactor.core.publisher.Mono.just(true)), clock);
     }
 
     @Bean

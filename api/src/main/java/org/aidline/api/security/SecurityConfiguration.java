@@ -74,6 +74,8 @@ public class SecurityConfiguration {
                                 "/api/v1/reports/*/decision", "/api/v1/supervision/filed-decisions/*/review").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*/case").authenticated()
                         .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/referrals").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/call-back").hasRole("OPERATOR")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/call-backs").hasAnyRole("OPERATOR", "SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/referrals/*")
                                 .hasAnyRole("OPERATOR", "COORDINATOR", "SUPERVISOR", "AUDITOR", "PARTNER")
                         .pathMatchers(HttpMethod.POST, "/api/v1/referrals/*/answer").hasAnyRole("SUPERVISOR", "PARTNER")

@@ -23,6 +23,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.aidline.api.notification.Coordination;
+import org.aidline.api.support.CaseSteps;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.SecondInstance;
@@ -151,6 +152,36 @@ class PlatformExchangeIntegrationTests {
         JsonNode closed = json.readTree(requests.get(3).getBodyAsString());
         assertThat(closed.path("details").path("previousStatus").asString()).isEqualTo("DECIDED");
         assertThat(requests.stream().map(request -> json.readTree(request.getBodyAsString()).path("id").asString()).distinct()).hasSize(4);
+    }
+
+    @Test
+    void theCallBackResultsReachThePlatformAndAnUnsatisfiedOneReopensTheOrder() {
+        String order = newOrderNumber();
+        String report = created(fileOrder(workOrder(order), null)).path("id").asString();
+        String task = coordination.taskOf(report);
+        coordination.act(supervisor, task, "ack", Map.of());
+        decide(report);
+        coordination.act(supervisor, task, "complete", Map.of());
+        await().atMost(Duration.ofSeconds(15)).until(() -> changesOf(order).contains("CLOSED"));
+
+        String operator = tokens.issue("op-" + COUNTY, List.of(Role.OPERATOR), COUNTY);
+        for (Map<String, Object> call : List.of(Map.<String, Object>of("reached", false),
+                Map.<String, Object>of("reached", true, "satisfaction", "UNSATISFIED", "note", "Nobody came back about the roof."))) {
+            web.post().uri("/api/v1/reports/{id}/call-back", report).header("Authorization", "Bearer " + operator)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(call).exchange().expectStatus().isOk();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> changesOf(order).contains("REOPENED"));
+        // The last call's two changes (its result and the reopening) are queued together and may arrive either way round.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> changesOf(order).size() == 7);
+        assertThat(changesOf(order).subList(0, 5)).containsExactly("RECEIVED", "SIGNED_FOR", "DECIDED", "CLOSED", "CALL_BACK");
+        assertThat(changesOf(order).subList(5, 7)).containsExactlyInAnyOrder("CALL_BACK", "REOPENED");
+        List<JsonNode> callBacks = requestsOf(order).stream().map(request -> json.readTree(request.getBodyAsString()))
+                .filter(sent -> sent.path("change").asString().equals("CALL_BACK")).toList();
+        assertThat(callBacks.get(0).path("details").path("reached").asBoolean()).isFalse();
+        assertThat(callBacks.get(0).path("details").path("callBackStatus").asString()).isEqualTo("WAITING");
+        assertThat(callBacks.get(1).path("details").path("satisfaction").asString()).isEqualTo("UNSATISFIED");
+        assertThat(callBacks.get(1).path("details").path("reopened").asBoolean()).isTrue();
+        requestsOf(order).forEach(PlatformExchangeIntegrationTests::assertSigned);
     }
 
     @Test
@@ -362,23 +393,7 @@ class PlatformExchangeIntegrationTests {
         return null;
     }
 
-    /** The steps of the county's default policy, then its decision: the report is DECIDED. */
     void decide(String report) {
-        act(report, "investigation", Map.of("findings", "Visited: no income since October", "householdSituation", "Three persons",
-                "recommendedAmount", 1000));
-        act(report, "means-test", null);
-        JsonNode noticed = act(report, "notice", Map.of("days", 5, "postedAt", Instant.now().minus(Duration.ofDays(6)).toString()));
-        web.post().uri("/api/v1/reports/{id}/decision", report).header("Authorization", "Bearer " + supervisor)
-                .header("If-Match", "\"" + noticed.path("version").asInt() + "\"").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("outcome", "GRANT", "amount", 1000, "basis", "County temporary assistance measures, art. 7")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DECIDED");
-    }
-
-    JsonNode act(String report, String action, Object body) {
-        WebTestClient.RequestBodySpec request = web.post().uri("/api/v1/reports/{id}/" + action, report).header("Authorization", "Bearer " + supervisor);
-        WebTestClient.ResponseSpec response = body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        byte[] answer = response.expectBody().returnResult().getResponseBody();
-        response.expectStatus().value(status -> assertThat(status).as(action + ": " + new String(answer, StandardCharsets.UTF_8)).isEqualTo(200));
-        return json.readTree(answer);
+        new CaseSteps(web, json).decide(report, supervisor);
     }
 }

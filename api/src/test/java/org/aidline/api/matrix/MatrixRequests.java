@@ -166,6 +166,11 @@ final class MatrixRequests {
         on(POST, "/api/v1/hotline/deliveries/{id}/retry", (caller, scope) ->
                 Call.of(POST, "/api/v1/hotline/deliveries/" + UUID.nameUUIDFromBytes(scope.name().getBytes()) + "/retry"));
         on(GET, "/api/v1/reports/{id}", (caller, scope) -> Call.of(GET, "/api/v1/reports/" + side(scope).reportId()));
+        on(GET, "/api/v1/reports/{id}/call-backs", (caller, scope) -> Call.of(GET, "/api/v1/reports/" + side(scope).reportId() + "/call-backs"));
+        // The scope's report is not closed: an operator of its region reaches "no call-back waiting" (409) and records nothing.
+        on(POST, "/api/v1/reports/{id}/call-back", (caller, scope) -> Call.of(POST, "/api/v1/reports/" + side(scope).reportId() + "/call-back")
+                .body(Map.of("reached", false)));
+        on(GET, "/api/v1/call-backs", (caller, scope) -> Call.of(GET, "/api/v1/call-backs?limit=100"));
         on(GET, "/api/v1/me/reports", (caller, scope) -> Call.of(GET, "/api/v1/me/reports?limit=100").listing(side(scope).reportId()));
         on(GET, "/api/v1/reports", (caller, scope) -> Call.of(GET, "/api/v1/reports?limit=100&phone=" + world.phone)
                 .listing(side(scope).reportId()));

@@ -95,8 +95,15 @@ public class Coordination {
 
     /** The task the report opened (once notification has consumed its ReportFiled event), as the database has it. */
     public String taskOf(String reportId) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> database.sql("select id from coordinator_task where report_id = :report")
+        return taskOf(reportId, 1);
+    }
+
+    /** The report's task of that round (2, 3, ... after unsatisfied call-backs reopened it), once it is open. */
+    public String taskOf(String reportId, int round) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> database.sql(
+                        "select id from coordinator_task where report_id = :report and round = :round")
                 .bind("report", UUID.fromString(reportId))
+                .bind("round", round)
                 .map(row -> row.get("id", UUID.class).toString())
                 .one()
                 .block(Duration.ofSeconds(10)), java.util.Objects::nonNull);

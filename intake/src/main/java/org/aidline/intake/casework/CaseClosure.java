@@ -36,7 +36,7 @@ public class CaseClosure {
         if (!file.isDoneSaveTheTask(now)) {
             return Mono.just(false);
         }
-        return tasks.completed(file.reportId())
+        return tasks.completed(file.reportId(), file.taskRound())
                 .flatMap(completed -> completed ? files.close(file.reportId(), file.version(), file.status(), now) : Mono.just(false));
     }
 

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * A report's case as its deciders work it: the steps its policy asks for and those done, the
  * objections to its notice, its decisions, and what its grant and coordinator's task stand at.
  * {@code version} is the report's: every change to the case moves it. {@code townshipCap} is what
- * the township decides by itself under the case's policy.
+ * the township decides by itself under the case's policy. {@code reopenings} counts the unsatisfied
+ * call-backs that reopened it, each with a coordinator task of the next round.
  */
 public record CaseFile(
         ReportId reportId,
@@ -41,7 +42,8 @@ public record CaseFile(
         List<DoneStep> steps,
         List<Objection> objections,
         List<CaseDecision> decisions,
-        List<Referral> referrals) {
+        List<Referral> referrals,
+        int reopenings) {
 
     public CaseFile {
         steps = List.copyOf(steps);
@@ -61,7 +63,12 @@ public record CaseFile(
     /** This case with its referrals, as they stand. */
     public CaseFile withReferrals(List<Referral> current) {
         return new CaseFile(reportId, version, status, kind, village, filedBy, subjectName, category, policy, rules, townshipCap, grantId,
-                grantStatus, steps, objections, decisions, current);
+                grantStatus, steps, objections, decisions, current, reopenings);
+    }
+
+    /** The round of coordinator task the case waits for: 1, then one more for each reopening. */
+    public int taskRound() {
+        return reopenings + 1;
     }
 
     public boolean isVisibleTo(Actor actor) {
@@ -136,6 +143,10 @@ public record CaseFile(
         if (referrals.stream().anyMatch(referral -> referral.status().isOpen())) {
             return false;
         }
+        if (status == ReportStatus.REOPENED) {
+            // Everything but the task was done when it first closed; the reopened round's task is what is left.
+            return true;
+        }
         if (kind == CaseKind.ORDINARY) {
             // A grant the county took under review (it overturned the township's decision) waits for that review.
             return status == ReportStatus.DECIDED
@@ -151,8 +162,8 @@ public record CaseFile(
 
     /** Where the case stands, in one word for queues and apps. */
     public String stage(Instant now) {
-        if (status == ReportStatus.CLOSED) {
-            return "CLOSED";
+        if (status == ReportStatus.CLOSED || status == ReportStatus.REOPENED) {
+            return status.name();
         }
         if (kind == CaseKind.ORDINARY) {
             if (standingDecision().isPresent() || status == ReportStatus.DECIDED) {

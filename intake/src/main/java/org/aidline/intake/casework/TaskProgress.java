@@ -9,6 +9,9 @@ import reactor.core.publisher.Mono;
  */
 public interface TaskProgress {
 
-    /** True when the report has a task and every task of it is completed. */
-    Mono<Boolean> completed(ReportId report);
+    /**
+     * True when the report has a task of {@code round} (or later) and every task of it is completed:
+     * a reopened report's new task may not be open yet when its case is looked at.
+     */
+    Mono<Boolean> completed(ReportId report, int round);
 }

@@ -19,7 +19,9 @@ public enum ReportStatus {
     /** An ordinary case decided (granted or refused): being completed (payment, the coordinator's task). */
     DECIDED,
     /** Done with: decided, every step done, the coordinator's task completed; or final at triage. */
-    CLOSED;
+    CLOSED,
+    /** Closed, then reopened (重办) by an unsatisfied call-back: a new coordinator task handles it again, then it closes again. */
+    REOPENED;
 
     public static ReportStatus after(Decision decision) {
         return switch (decision) {
@@ -33,6 +35,6 @@ public enum ReportStatus {
 
     /** A case still being worked on, which a new report of the same household joins. */
     public boolean isOpen() {
-        return this == FAST_TRACKED || this == IN_REVIEW || this == DECIDED;
+        return this == FAST_TRACKED || this == IN_REVIEW || this == DECIDED || this == REOPENED;
     }
 }

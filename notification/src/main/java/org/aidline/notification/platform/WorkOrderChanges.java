@@ -1,9 +1,11 @@
 package org.aidline.notification.platform;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.aidline.intake.events.CallBackRecorded;
 import org.aidline.intake.events.EventSubscriber;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
@@ -53,15 +55,24 @@ public class WorkOrderChanges implements EventSubscriber {
         return linked.then(changes.isEmpty() ? Mono.empty() : deliveries.changed(changes));
     }
 
-    /**
-     * The change an event is for the platform, if any (whether the report is a work order is the
-     * outbox's to know). CALL_BACK is mapped here once intake publishes the call-back results.
-     */
+    /** The change an event is for the platform, if any (whether the report is a work order is the outbox's to know). */
     static Optional<StatusChange> changeOf(IntakeEvent event) {
         if (event instanceof ReportStatusChanged changed) {
             return PlatformChange.ofReportStatus(changed.to())
                     .map(change -> new StatusChange(changed.id(), changed.reportId(), change, changed.occurredAt(),
                             Map.of("previousStatus", changed.from())));
+        }
+        if (event instanceof CallBackRecorded called) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("closure", called.closure());
+            details.put("attempt", called.attempt());
+            details.put("reached", called.reached());
+            if (called.satisfaction() != null) {
+                details.put("satisfaction", called.satisfaction());
+            }
+            details.put("callBackStatus", called.itemStatus());
+            details.put("reopened", called.reopenedRound() != null);
+            return Optional.of(new StatusChange(called.id(), called.reportId(), PlatformChange.CALL_BACK, called.occurredAt(), details));
         }
         return Optional.empty();
     }

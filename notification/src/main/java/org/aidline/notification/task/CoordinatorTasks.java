@@ -17,7 +17,17 @@ public interface CoordinatorTasks {
      */
     Mono<Integer> open(List<TaskToOpen> tasks);
 
+    /**
+     * Opens each reopened report's task of the next round, as its previous round's (place, urgency,
+     * limits) with the new clock, and assigns it along the chain; how many were opened (a round
+     * already open is left as it is).
+     */
+    Mono<Integer> reopen(List<TaskToReopen> tasks);
+
     Mono<CoordinatorTask> byId(TaskId id);
+
+    /** The report's task of that round, if it has one. */
+    Mono<CoordinatorTask> ofRound(UUID report, int round);
 
     /** Tasks assigned to the user, in the order given (the cursor's, when there is one). */
     Flux<CoordinatorTask> assignedTo(String user, @Nullable TaskStatus status, TaskOrder order, @Nullable TaskCursor after, int limit);

@@ -3,11 +3,13 @@ package org.aidline.notification.task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.aidline.intake.calendar.CalendarYears;
 import org.aidline.intake.calendar.WorkingCalendar;
+import org.aidline.intake.events.CallBackRecorded;
 import org.aidline.intake.events.EventSubscriber;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
@@ -18,6 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * Every report filed that is not rejected gets a coordinator task, assigned along the chain
  * village, township, county: the first thing notification does with what intake publishes. A
+ * report reopened by an unsatisfied call-back gets a task of the next round, the same way. A
  * report's later status changes (its case decided, reopened, closed) become events of its task's
  * live stream ({@code REPORT_DECIDED}, ...), so that the coordinator's app hears of them; one
  * subscriber for both, so that each batch of intake's events is consumed in one pass.
@@ -57,15 +60,19 @@ public class TaskOpening implements EventSubscriber {
     @Override
     public Mono<Void> on(List<IntakeEvent> events) {
         List<ReportFiled> toOpen = new ArrayList<>();
+        List<CallBackRecorded> toReopen = new ArrayList<>();
         List<ReportStatusChanged> changes = new ArrayList<>();
         for (IntakeEvent event : events) {
             if (event instanceof ReportFiled filed && !filed.rejected()) {
                 toOpen.add(filed);
+            } else if (event instanceof CallBackRecorded called && called.reopenedRound() != null) {
+                toReopen.add(called);
             } else if (event instanceof ReportStatusChanged changed) {
                 changes.add(changed);
             }
         }
-        Mono<Void> opened = toOpen.isEmpty() ? Mono.empty() : clocked(toOpen).flatMap(tasks::open).then();
+        Mono<Void> opened = (toOpen.isEmpty() ? Mono.<Void>empty() : clocked(toOpen).flatMap(tasks::open).then())
+                .then(toReopen.isEmpty() ? Mono.empty() : reopened(toReopen).flatMap(tasks::reopen).then());
         // In order, after the openings: a report filed and decided in one batch has its task to tell.
         return opened.thenMany(Flux.fromIterable(changes)
                         .concatMap(changed -> tasks.tellReport(changed.reportId(), "REPORT_" + changed.to(), changed.occurredAt())))
@@ -84,10 +91,29 @@ public class TaskOpening implements EventSubscriber {
         }).toList());
     }
 
+    /**
+     * The reopened reports' next tasks, each as its previous round's with a clock from the reopening.
+     * A report whose previous round is unknown here (it never had a task) gets none.
+     */
+    private Mono<List<TaskToReopen>> reopened(List<CallBackRecorded> reopenings) {
+        return Flux.fromIterable(reopenings)
+                .concatMap(called -> {
+                    int round = Objects.requireNonNull(called.reopenedRound());
+                    return tasks.ofRound(called.reportId(), round - 1).flatMap(previous -> calendars
+                            .covering(called.occurredAt().atZone(WorkingCalendar.CHINA).getYear(),
+                                    called.occurredAt().atZone(WorkingCalendar.CHINA).getYear() + 1)
+                            .map(calendar -> new TaskToReopen(called.reportId(), round, called.occurredAt(),
+                                    TaskClock.start(called.occurredAt(), previous.urgent(), previous.acknowledgementSla(), previous.limits(),
+                                            calendar))));
+                })
+                .collectList();
+    }
+
     @Override
     public Mono<Void> committed(List<IntakeEvent> events) {
         List<UUID> opened = events.stream()
-                .filter(event -> event instanceof ReportFiled filed && !filed.rejected())
+                .filter(event -> (event instanceof ReportFiled filed && !filed.rejected())
+                        || (event instanceof CallBackRecorded called && called.reopenedRound() != null))
                 .map(IntakeEvent::reportId)
                 .toList();
         Mono<Void> pushes = opened.isEmpty() ? Mono.empty() : sendNow.apply(opened).then();

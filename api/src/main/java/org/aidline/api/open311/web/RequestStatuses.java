@@ -35,7 +35,7 @@ final class RequestStatuses {
     private static boolean isClosed(ReportStatus status) {
         return switch (status) {
             case CLOSED, REJECTED, DUPLICATE -> true;
-            case RECEIVED, FAST_TRACKED, IN_REVIEW, REFERRED, DECIDED -> false;
+            case RECEIVED, FAST_TRACKED, IN_REVIEW, REFERRED, DECIDED, REOPENED -> false;
         };
     }
 
@@ -47,6 +47,7 @@ final class RequestStatuses {
             case REFERRED -> "Handed to the department or charity that covers this need.";
             case DECIDED -> "Decided; the village coordinator is completing the case.";
             case CLOSED -> "Closed: handled in full.";
+            case REOPENED -> "Reopened after the call-back: the village coordinator handles it again.";
             case REJECTED -> "Closed: not covered by this assistance.";
             case DUPLICATE -> "Closed: joined to the household's open case or recent aid.";
         };

@@ -64,7 +64,8 @@ public class R2dbcCaseFiles implements CaseFiles {
                    (select coalesce(jsonb_agg(to_jsonb(o) order by o.raised_at, o.id), '[]')
                     from case_objection o where o.report_id = r.id) as objections,
                    (select coalesce(jsonb_agg(to_jsonb(d) order by d.decided_at, d.id), '[]')
-                    from case_decision d where d.report_id = r.id) as decisions
+                    from case_decision d where d.report_id = r.id) as decisions,
+                   (select count(*) from call_back c where c.report_id = r.id and c.satisfaction = 'UNSATISFIED') as reopenings
             from report r
             left join aid_grant g on g.report_id = r.id
             cross join lateral (
@@ -179,9 +180,10 @@ public class R2dbcCaseFiles implements CaseFiles {
 
     private static final String CLOSABLE = """
             select r.id from report r
-            where r.status in ('DECIDED', 'FAST_TRACKED', 'REFERRED') and (cast(:after as uuid) is null or r.id > cast(:after as uuid))
-              and ((r.status = 'DECIDED'
-                    and not exists (select 1 from aid_grant g where g.report_id = r.id and g.status not in ('CONFIRMED', 'REVOKED')))
+            where r.status in ('DECIDED', 'FAST_TRACKED', 'REFERRED', 'REOPENED') and (cast(:after as uuid) is null or r.id > cast(:after as uuid))
+              and (r.status = 'REOPENED'
+                   or (r.status = 'DECIDED'
+                       and not exists (select 1 from aid_grant g where g.report_id = r.id and g.status not in ('CONFIRMED', 'REVOKED')))
                    or (r.status = 'FAST_TRACKED'
                        and exists (select 1 from aid_grant g where g.report_id = r.id and g.status in ('CONFIRMED', 'REVOKED')))
                    or (r.status = 'REFERRED' and exists (select 1 from referral f where f.report_id = r.id)))
@@ -189,11 +191,20 @@ public class R2dbcCaseFiles implements CaseFiles {
             order by r.id limit :limit
             """;
 
+    // A closed report with a phone number to call owes a call-back, tried as often as its policy says
+    // (the province default, 3, for a policy from before work orders). r is the report as it was.
     private static final String CLOSE = """
             with moved as (
                 update report set status = 'CLOSED', updated_at = :at, version = version + 1
                 where id = :report and version = :version and status = :status
                 returning id),
+            call_back_owed as (
+                insert into call_back (id, report_id, closure, county_code, village_code, status, max_tries, created_at)
+                select gen_random_uuid(), r.id, coalesce((select max(c.closure) from call_back c where c.report_id = r.id), 0) + 1,
+                       r.county_code, r.village_code, 'WAITING', coalesce((p.work_orders ->> 'callBackTries')::integer, 3), :at
+                from moved join report r on r.id = moved.id
+                left join policy p on p.county_code = r.policy_county and p.version = r.policy_version
+                where coalesce(r.caller_phone, r.subject_phone) is not null),
             """ + PUBLISHED + HISTORY;
 
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() { };
@@ -393,7 +404,8 @@ public class R2dbcCaseFiles implements CaseFiles {
                 steps(row.get("steps", String.class)),
                 objections(row.get("objections", String.class)),
                 decisions(row.get("decisions", String.class)),
-                List.of());
+                List.of(),
+                row.get("reopenings", Long.class).intValue());
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.aidline.intake.events.CallBackRecorded;
 import org.aidline.intake.events.EventLog;
 import org.aidline.intake.events.EventSubscriber;
 import org.aidline.intake.events.IntakeEvent;
@@ -34,7 +35,7 @@ public class R2dbcEventLog implements EventLog {
 
     /** The kinds this version knows, by the type name stored with them. */
     private static final Map<String, Class<? extends IntakeEvent>> KINDS = Map.of("ReportFiled", ReportFiled.class,
-            "ReportStatusChanged", ReportStatusChanged.class);
+            "ReportStatusChanged", ReportStatusChanged.class, "CallBackRecorded", CallBackRecorded.class);
 
     private static final String CLAIM = """
             select cast(last_tx as text) as last_tx, last_position from event_subscription

@@ -215,7 +215,7 @@ public class R2dbcReports implements Reports {
 
     private static final String HOUSEHOLD_OPEN_CASE = """
             (select r.id from report r
-              where r.subject_id_hash = :key and r.status in ('FAST_TRACKED', 'IN_REVIEW', 'DECIDED')
+              where r.subject_id_hash = :key and r.status in ('FAST_TRACKED', 'IN_REVIEW', 'DECIDED', 'REOPENED')
               order by r.created_at desc limit 1)""";
 
     @Override

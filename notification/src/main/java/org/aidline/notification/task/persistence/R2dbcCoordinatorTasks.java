@@ -26,6 +26,7 @@ import org.aidline.notification.task.TaskLimits;
 import org.aidline.notification.task.TaskOrder;
 import org.aidline.notification.task.TaskStatus;
 import org.aidline.notification.task.TaskToOpen;
+import org.aidline.notification.task.TaskToReopen;
 import org.aidline.notification.task.Visit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -122,6 +123,25 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
             returning id
             """;
 
+    // The previous round's row gives all but the clock; it was routed along the same chain, so is this one.
+    private static final String REOPEN = """
+            insert into coordinator_task (id, report_id, report_reference, category, village_code, county_code, urgent, status,
+                                          assignee, assignee_rank, acknowledgement_sla, assigned_at, acknowledge_by, created_at,
+                                          round, sign_for_by, sign_for_yellow_at, handle_by, handle_yellow_at, sign_for_working_days,
+                                          handling_working_days, yellow_percent, max_extensions, max_extension_working_days,
+                                          send_back_working_days)
+            select t.id, p.report_id, p.report_reference, p.category, p.village_code, p.county_code, p.urgent, 'ASSIGNED',
+                   'sup-' || p.county_code, 3, p.acknowledgement_sla, t.at, t.at, t.at,
+                   t.round, t.sign_for_by, t.sign_for_yellow_at, t.handle_by, t.handle_yellow_at, p.sign_for_working_days,
+                   p.handling_working_days, p.yellow_percent, p.max_extensions, p.max_extension_working_days, p.send_back_working_days
+            from jsonb_to_recordset(cast(:tasks as jsonb))
+                 as t(id uuid, report_id uuid, at timestamptz, round integer, sign_for_by timestamptz, sign_for_yellow_at timestamptz,
+                      handle_by timestamptz, handle_yellow_at timestamptz)
+            join coordinator_task p on p.report_id = t.report_id and p.round = t.round - 1
+            on conflict (report_id, round) do nothing
+            returning id
+            """;
+
     private static final String ROUTE = """
             select count(route_task(t.id, 0, t.created_at, 'filed')) as routed from coordinator_task t where t.id = any(:ids)
             """;
@@ -155,8 +175,23 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
 
     @Override
     public Mono<Integer> open(List<TaskToOpen> toOpen) {
-        List<Map<String, Object>> tasks = toOpen.stream().map(R2dbcCoordinatorTasks::row).toList();
-        return database.sql(OPEN)
+        return openedAndRouted(OPEN, toOpen.stream().map(R2dbcCoordinatorTasks::row).toList());
+    }
+
+    @Override
+    public Mono<Integer> reopen(List<TaskToReopen> toReopen) {
+        return openedAndRouted(REOPEN, toReopen.stream().map(task -> {
+            Map<String, Object> row = clockRow(task.clock());
+            row.put("id", TaskId.next().value().toString());
+            row.put("report_id", task.reportId().toString());
+            row.put("at", task.openedAt().toString());
+            row.put("round", task.round());
+            return row;
+        }).toList());
+    }
+
+    private Mono<Integer> openedAndRouted(String insert, List<Map<String, Object>> tasks) {
+        return database.sql(insert)
                 .bind("tasks", JSON.writeValueAsString(tasks))
                 .map(row -> row.get("id", UUID.class))
                 .all()
@@ -171,7 +206,7 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
     private static Map<String, Object> row(TaskToOpen task) {
         ReportFiled report = task.report();
         TaskLimits limits = task.limits();
-        Map<String, Object> row = new HashMap<>();
+        Map<String, Object> row = clockRow(task.clock());
         row.put("id", TaskId.next().value().toString());
         row.put("report_id", report.reportId().toString());
         row.put("reference", report.reference());
@@ -182,10 +217,6 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
         row.put("sla", report.acknowledgeWithinSeconds());
         row.put("at", task.openedAt().toString());
         row.put("round", task.round());
-        row.put("sign_for_by", iso(task.clock().signForBy()));
-        row.put("sign_for_yellow_at", iso(task.clock().signForYellowAt()));
-        row.put("handle_by", iso(task.clock().handleBy()));
-        row.put("handle_yellow_at", iso(task.clock().handleYellowAt()));
         row.put("sign_for_working_days", limits.signForWorkingDays());
         row.put("handling_working_days", limits.handlingWorkingDays());
         row.put("yellow_percent", limits.yellowPercent());
@@ -195,8 +226,23 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
         return row;
     }
 
+    private static Map<String, Object> clockRow(TaskClock clock) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("sign_for_by", iso(clock.signForBy()));
+        row.put("sign_for_yellow_at", iso(clock.signForYellowAt()));
+        row.put("handle_by", iso(clock.handleBy()));
+        row.put("handle_yellow_at", iso(clock.handleYellowAt()));
+        return row;
+    }
+
     private static @Nullable String iso(@Nullable Instant at) {
         return at == null ? null : at.toString();
+    }
+
+    @Override
+    public Mono<CoordinatorTask> ofRound(UUID report, int round) {
+        return database.sql(SELECT + "where t.report_id = :report and t.round = :round").bind("report", report).bind("round", round)
+                .bind("now", utc(now())).map(R2dbcCoordinatorTasks::task).one();
     }
 
     @Override

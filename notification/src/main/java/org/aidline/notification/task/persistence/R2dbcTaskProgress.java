@@ -15,11 +15,12 @@ public class R2dbcTaskProgress implements TaskProgress {
     }
 
     @Override
-    public Mono<Boolean> completed(ReportId report) {
+    public Mono<Boolean> completed(ReportId report, int round) {
         return database.sql("""
-                        select count(*) > 0 and count(*) filter (where status <> 'COMPLETED') = 0 as completed
+                        select count(*) filter (where round >= :round) > 0 and count(*) filter (where status <> 'COMPLETED') = 0 as completed
                         from coordinator_task where report_id = :report""")
                 .bind("report", report.value())
+                .bind("round", round)
                 .map(row -> Boolean.TRUE.equals(row.get("completed", Boolean.class)))
                 .one();
     }
