@@ -61,6 +61,12 @@ public class Oversight {
         return Mono.fromCallable(() -> period(reader, county, from, to)).flatMap(statistics::of);
     }
 
+    /** The work-order figures of a county (or the region) and period by village or coordinator, worst first. */
+    public Mono<WorkOrderBreakdown> workOrders(Actor reader, @Nullable String county, @Nullable Instant from, @Nullable Instant to,
+            Breakdown by, int limit) {
+        return Mono.fromCallable(() -> period(reader, county, from, to)).flatMap(period -> statistics.workOrders(period, by, limit));
+    }
+
     /** The export of a county and period, and how it shows personal data; an auditor's is audited when the rows are asked for. */
     public <T> Export<T> export(Actor reader, String name, @Nullable String county, @Nullable Instant from, @Nullable Instant to,
             Function<Exports, Function<CountyPeriod, Flux<T>>> rows, boolean personalData) {

@@ -6,11 +6,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A county's (or region's) figures for a period: reports filed by channel, category and triage
  * decision; how long it took from report to money paid and from task to acknowledgement; money
- * granted (net entitlement booked), paid and recovered, in fen; documents now overdue.
+ * granted (net entitlement booked), paid and recovered, in fen; documents now overdue; how the
+ * coordinator tasks opened in the period kept their clocks, and the call-backs done in it.
  */
 public record Statistics(long reports, Map<String, Long> byChannel, Map<String, Long> byCategory, Map<String, Long> byDecision,
         Durations timeToGrant, Durations timeToAcknowledge, long grantedFen, long paidFen, long recoveredFen, long overdueDocuments,
-        OrdinaryCases ordinaryCases) {
+        OrdinaryCases ordinaryCases, WorkOrderFigures workOrders, Satisfaction satisfaction) {
 
     public Statistics {
         byChannel = Map.copyOf(byChannel);

@@ -1,9 +1,11 @@
 package org.aidline.supervision;
 
+import java.time.Clock;
 import org.aidline.intake.audit.AuditTrail;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.supervision.persistence.R2dbcExports;
 import org.aidline.supervision.persistence.R2dbcSupervisionStatistics;
+import org.aidline.supervision.persistence.R2dbcWorkOrderStatistics;
 import org.aidline.supervision.persistence.R2dbcWorkQueues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +23,13 @@ public class SupervisionConfiguration {
     private static final JsonMapper STORED_JSON = JsonMapper.builder().build();
 
     @Bean
-    WorkQueues workQueues(DatabaseClient database) {
-        return new R2dbcWorkQueues(database);
+    WorkQueues workQueues(DatabaseClient database, Clock clock) {
+        return new R2dbcWorkQueues(database, clock);
     }
 
     @Bean
-    SupervisionStatistics supervisionStatistics(DatabaseClient database) {
-        return new R2dbcSupervisionStatistics(database, STORED_JSON);
+    SupervisionStatistics supervisionStatistics(DatabaseClient database, Clock clock) {
+        return new R2dbcSupervisionStatistics(database, STORED_JSON, new R2dbcWorkOrderStatistics(database, clock));
     }
 
     @Bean

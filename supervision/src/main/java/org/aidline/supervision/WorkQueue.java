@@ -27,7 +27,12 @@ public enum WorkQueue {
     /** Townships' decisions filed upward and not yet seen by the county: those it may still overturn first, oldest first. */
     FILED_DECISIONS("filed-decisions"),
     /** Referrals their partner has not answered (or only accepted): escalated first, then the oldest. */
-    REFERRALS_WAITING("referrals-waiting");
+    REFERRALS_WAITING("referrals-waiting"),
+    /**
+     * Extensions of a coordinator task asked and not yet decided: those whose task is already RED first,
+     * then the oldest asked. The item is the extension; its detail is its task's id.
+     */
+    PENDING_EXTENSIONS("pending-extensions");
 
     private final String slug;
 

@@ -185,6 +185,22 @@ class PlatformExchangeIntegrationTests {
     }
 
     @Test
+    void theOrdersLinkAndEachDeliveryWithItsOutcomeAreInTheCountysAuditTrail() {
+        String order = newOrderNumber();
+        created(fileOrder(workOrder(order), order));
+        await().atMost(Duration.ofSeconds(15)).until(() -> changesOf(order).contains("RECEIVED"));
+
+        assertThat(count("select count(*) from audit_event where entity_type = 'platform_work_order' and entity_id = :order "
+                + "and action = 'INSERT' and county_code = '" + COUNTY + "'", order)).isEqualTo(1);
+        // Queued (INSERT), then claimed and delivered (UPDATEs), each filed under the order's county.
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from audit_event where entity_type = 'platform_delivery' "
+                + "and after ->> 'order_number' = :order and after ->> 'status' = 'DELIVERED' and county_code = '" + COUNTY + "'", order) >= 1);
+        assertThat(count("select count(*) from audit_event where entity_type = 'platform_delivery' and action = 'INSERT' "
+                + "and after ->> 'order_number' = :order and after ->> 'change' = 'RECEIVED' and county_code = '" + COUNTY + "'", order))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anIdempotencyKeyOtherThanTheOrderNumberOrAnotherBodyUnderTheSameNumberIsAProblem() {
         String order = newOrderNumber();
         fileOrder(workOrder(order), "not-" + order).expectStatus().isBadRequest()

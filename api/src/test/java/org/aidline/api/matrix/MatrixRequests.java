@@ -112,6 +112,8 @@ final class MatrixRequests {
         on(GET, "/api/v1/supervision/queues", (caller, scope) -> Call.of(GET, "/api/v1/supervision/queues?county=" + side(scope).county()));
         on(GET, "/api/v1/statistics", (caller, scope) -> Call.of(GET, "/api/v1/statistics?county=" + side(scope).county()
                 + "&from=" + world.startedAt));
+        on(GET, "/api/v1/statistics/work-orders", (caller, scope) -> Call.of(GET, "/api/v1/statistics/work-orders?county="
+                + side(scope).county() + "&from=" + world.startedAt));
         on(GET, "/api/v1/exports/ledger.csv", (caller, scope) -> Call.of(GET, "/api/v1/exports/ledger.csv?county=" + side(scope).county()
                 + "&from=" + world.startedAt).listing(side(scope).grantId()));
         on(GET, "/api/v1/exports/grants.csv", (caller, scope) -> Call.of(GET, "/api/v1/exports/grants.csv?county=" + side(scope).county()

@@ -103,7 +103,7 @@ class SupervisionIntegrationTests {
         flaggedGrant(VILLAGE);
         JsonNode counts = read(tokens.staff(Role.SUPERVISOR, COUNTY), "/api/v1/supervision/queues?from=" + started).get("counts");
         assertThat(counts.propertyNames()).containsExactlyInAnyOrder("pending-reviews", "overdue-documents", "flagged-verifications",
-                "escalations", "failed-payments", "dead-letters", "ordinary-cases", "filed-decisions", "referrals-waiting");
+                "escalations", "failed-payments", "dead-letters", "ordinary-cases", "filed-decisions", "referrals-waiting", "pending-extensions");
         assertThat(counts.get("flagged-verifications").asLong()).isGreaterThanOrEqualTo(1);
     }
 
@@ -185,7 +185,7 @@ class SupervisionIntegrationTests {
     static Stream<Arguments> refused() {
         List<Arguments> cases = new ArrayList<>();
         for (String path : List.of("/api/v1/supervision/queues", "/api/v1/supervision/queues/escalations", "/api/v1/statistics?county=" + COUNTY,
-                "/api/v1/exports/ledger.csv?county=" + COUNTY, "/api/v1/exports/grants.csv?county=" + COUNTY,
+                "/api/v1/statistics/work-orders?county=" + COUNTY + "&by=COORDINATOR", "/api/v1/exports/ledger.csv?county=" + COUNTY, "/api/v1/exports/grants.csv?county=" + COUNTY,
                 "/api/v1/exports/reports.csv?county=" + COUNTY)) {
             cases.add(Arguments.of(path, "CITIZEN", null, 403));
             cases.add(Arguments.of(path, "OPERATOR", COUNTY, 403));

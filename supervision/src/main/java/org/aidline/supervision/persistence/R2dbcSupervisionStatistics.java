@@ -4,10 +4,13 @@ import io.r2dbc.spi.Readable;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.aidline.supervision.Breakdown;
 import org.aidline.supervision.CountyPeriod;
 import org.aidline.supervision.Statistics;
 import org.aidline.supervision.Statistics.Durations;
 import org.aidline.supervision.SupervisionStatistics;
+import org.aidline.supervision.WorkOrderBreakdown;
+import org.aidline.supervision.WorkOrderRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -19,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every figure in one statement (one round trip): reports of the period by county and filing time
  * (index report_county_newest), time to grant from the grant's first PAYMENT entry (ledger_entry_first_payment, V11),
  * time to acknowledge from the county's tasks of the period (notification's task_assignment_view, on its county index), money from
- * the ledger's entries booked in the period (ledger_entry_county_at), percentiles by percentile_cont.
+ * the ledger's entries booked in the period (ledger_entry_county_at), percentiles by percentile_cont. The work
+ * orders' clocks and the call-backs are {@link R2dbcWorkOrderStatistics}'s.
  */
 public class R2dbcSupervisionStatistics implements SupervisionStatistics {
 
@@ -82,15 +86,25 @@ public class R2dbcSupervisionStatistics implements SupervisionStatistics {
 
     private final DatabaseClient database;
     private final JsonMapper json;
+    private final R2dbcWorkOrderStatistics workOrders;
 
-    public R2dbcSupervisionStatistics(DatabaseClient database, JsonMapper json) {
+    public R2dbcSupervisionStatistics(DatabaseClient database, JsonMapper json, R2dbcWorkOrderStatistics workOrders) {
         this.database = database;
         this.json = json;
+        this.workOrders = workOrders;
     }
 
     @Override
     public Mono<Statistics> of(CountyPeriod period) {
-        return bind(database.sql(sql(period)), period).map(this::statistics).one();
+        // The work orders' figures are a statement of their own (grouped by a key, shared with the breakdowns); a row is
+        // read only while it is mapped, so the totals come first.
+        return workOrders.totals(period)
+                .flatMap(totals -> bind(database.sql(sql(period)), period).map(row -> statistics(row, totals)).one());
+    }
+
+    @Override
+    public Mono<WorkOrderBreakdown> workOrders(CountyPeriod period, Breakdown by, int limit) {
+        return workOrders.breakdown(period, by, limit);
     }
 
     /** The statement for a county (or region) and period; public to the bench through EXPLAIN, so kept plain. */
@@ -120,13 +134,14 @@ public class R2dbcSupervisionStatistics implements SupervisionStatistics {
         return spec;
     }
 
-    private Statistics statistics(Readable row) {
+    private Statistics statistics(Readable row, WorkOrderRow totals) {
         return new Statistics(row.get("reports", Long.class), counts(row.get("by_channel", String.class)),
                 counts(row.get("by_category", String.class)), counts(row.get("by_decision", String.class)),
                 durations(row, "grant"), durations(row, "ack"),
                 row.get("granted", Long.class), row.get("paid", Long.class), row.get("recovered", Long.class), row.get("overdue", Long.class),
                 new Statistics.OrdinaryCases(counts(row.get("decisions_by_level", String.class)), steps(row.get("time_to_step", String.class)),
-                        durations(row, "decision"), durations(row, "answer"), row.get("answer_n", Long.class), row.get("partner_paid", Long.class)));
+                        durations(row, "decision"), durations(row, "answer"), row.get("answer_n", Long.class), row.get("partner_paid", Long.class)),
+                totals.workOrders(), totals.satisfaction());
     }
 
     /** Per step: [count, p50, p90, p99] in seconds. */

@@ -1,10 +1,13 @@
 package org.aidline.supervision.persistence;
 
 import io.r2dbc.spi.Readable;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.aidline.supervision.QueueCursor;
 import org.aidline.supervision.QueueFilter;
 import org.aidline.supervision.QueueItem;
@@ -122,18 +125,39 @@ public class R2dbcWorkQueues implements WorkQueues {
                 from referral_view f join report_view r on r.id = f.report_id left join aid_grant_view g on g.report_id = f.report_id
                 where f.status in ('OPEN', 'ACCEPTED') and %s
                 """);
+        // The task's light at the injected clock (notification's task_light over its published columns): RED ranks first.
+        SELECTS.put(WorkQueue.PENDING_EXTENSIONS, """
+                select cast(e.id as text) as id, cast(t.report_id as text) as report_id, cast(g.id as text) as grant_id,
+                       cast(t.village_code as text) as village_code, t.urgent, case when l.light = 'RED' then 0 else 1 end as rank,
+                       e.asked_at as since, l.light as state, cast(null as bigint) as amount_fen, cast(e.task_id as text) as detail
+                from task_extension_view e join task_assignment_view t on t.id = e.task_id
+                left join aid_grant_view g on g.report_id = t.report_id
+                cross join lateral (
+                    select case
+                        when t.status = 'COMPLETED' then 'DONE'
+                        when (t.acknowledged_at is null and :now >= t.sign_for_by) or :now >= t.handle_by then 'RED'
+                        when (t.acknowledged_at is null and :now >= t.sign_for_yellow_at) or :now >= t.handle_yellow_at then 'YELLOW'
+                        else 'GREEN' end as light
+                ) l
+                where e.status = 'PENDING' and %s
+                """);
     }
+
+    /** Queues whose urgency is read at the injected clock. */
+    private static final Set<WorkQueue> AT_NOW = EnumSet.of(WorkQueue.PENDING_EXTENSIONS);
 
     /** The table alias whose county_code and village_code a queue is filtered on. */
     private static final Map<WorkQueue, String> PLACE = Map.of(
             WorkQueue.PENDING_REVIEWS, "g", WorkQueue.OVERDUE_DOCUMENTS, "g", WorkQueue.FLAGGED_VERIFICATIONS, "g",
             WorkQueue.ESCALATIONS, "t", WorkQueue.FAILED_PAYMENTS, "g", WorkQueue.DEAD_LETTERS, "t", WorkQueue.ORDINARY_CASES, "r",
-            WorkQueue.FILED_DECISIONS, "d", WorkQueue.REFERRALS_WAITING, "f");
+            WorkQueue.FILED_DECISIONS, "d", WorkQueue.REFERRALS_WAITING, "f", WorkQueue.PENDING_EXTENSIONS, "t");
 
     private final DatabaseClient database;
+    private final Clock clock;
 
-    public R2dbcWorkQueues(DatabaseClient database) {
+    public R2dbcWorkQueues(DatabaseClient database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     @Override
@@ -141,7 +165,7 @@ public class R2dbcWorkQueues implements WorkQueues {
         String sql = "select * from (" + select(queue, filter) + ") q where true" + period(filter)
                 + (after == null ? "" : " and (q.rank, q.since, q.id) > (:afterRank, :afterSince, :afterId)")
                 + " order by q.rank, q.since, q.id limit :limit";
-        GenericExecuteSpec spec = bind(database.sql(sql), filter).bind("limit", limit);
+        GenericExecuteSpec spec = bind(database.sql(sql), queue, filter).bind("limit", limit);
         if (after != null) {
             spec = spec.bind("afterRank", after.rank()).bind("afterSince", after.since().atOffset(ZoneOffset.UTC)).bind("afterId", after.id());
         }
@@ -151,7 +175,7 @@ public class R2dbcWorkQueues implements WorkQueues {
     @Override
     public Mono<Long> count(WorkQueue queue, QueueFilter filter) {
         String sql = "select count(*) as n from (" + select(queue, filter) + ") q where true" + period(filter);
-        return bind(database.sql(sql), filter).map(row -> row.get("n", Long.class)).one();
+        return bind(database.sql(sql), queue, filter).map(row -> row.get("n", Long.class)).one();
     }
 
     /** The queue's select, limited to the place: the county by equality when the prefix names one, the village by prefix. */
@@ -173,7 +197,10 @@ public class R2dbcWorkQueues implements WorkQueues {
         return (filter.from() == null ? "" : " and q.since >= :from") + (filter.to() == null ? "" : " and q.since < :to");
     }
 
-    private static GenericExecuteSpec bind(GenericExecuteSpec spec, QueueFilter filter) {
+    private GenericExecuteSpec bind(GenericExecuteSpec spec, WorkQueue queue, QueueFilter filter) {
+        if (AT_NOW.contains(queue)) {
+            spec = spec.bind("now", clock.instant().atOffset(ZoneOffset.UTC));
+        }
         String prefix = filter.villagePrefix();
         if (prefix.length() >= 6) {
             spec = spec.bind("county", prefix.substring(0, 6));

@@ -69,10 +69,14 @@ public class WorkQueueController {
                     + "overdue-documents: the oldest deadline first. flagged-verifications: urgent reports first, then the longest flagged. "
                     + "escalations: tasks escalated and unacknowledged, exhausted escalations first, then urgent, then the most overdue. "
                     + "failed-payments: payments before recoveries, oldest refusal first. dead-letters: of tasks still unacknowledged "
-                    + "first (urgent before not), oldest failure first. Filter by county or village prefix inside your region and by "
-                    + "since [from, to); page on with cursor.")
+                    + "first (urgent before not), oldest failure first. ordinary-cases: those the county decides first, then the oldest. "
+                    + "filed-decisions: those still open to overturning first. referrals-waiting: escalated first, then the oldest. "
+                    + "pending-extensions: extensions asked and not decided, those whose task is already RED first, then the oldest asked; "
+                    + "id is the extension, detail its task, state the task's light (RED, YELLOW, GREEN), href the decision "
+                    + "(POST). Filter by county or village prefix inside your region and by since [from, to); page on with cursor.")
     Mono<QueueList> queue(@AuthenticationPrincipal Jwt token,
-            @Parameter(description = "pending-reviews, overdue-documents, flagged-verifications, escalations, failed-payments, dead-letters")
+            @Parameter(description = "pending-reviews, overdue-documents, flagged-verifications, escalations, failed-payments, dead-letters, "
+                    + "ordinary-cases, filed-decisions, referrals-waiting, pending-extensions")
             @PathVariable String queue,
             @Parameter(example = "640104") @RequestParam(required = false) @Nullable @Pattern(regexp = "\\d{6}", message = "must be a 6-digit county code") String county,
             @Parameter(example = "640104001") @RequestParam(required = false) @Nullable @Pattern(regexp = PLACE, message = "must be a county, township or village code") String village,
@@ -111,6 +115,8 @@ public class WorkQueueController {
             case ORDINARY_CASES -> "/api/v1/reports/" + item.reportId() + "/case";
             case FILED_DECISIONS -> "/api/v1/supervision/filed-decisions/" + item.id() + "/review";
             case REFERRALS_WAITING -> "/api/v1/referrals/" + item.id();
+            // The item is the extension; its detail names the task it is of.
+            case PENDING_EXTENSIONS -> "/api/v1/coordinator/tasks/" + item.detail() + "/extensions/" + item.id() + "/decision";
         };
     }
 

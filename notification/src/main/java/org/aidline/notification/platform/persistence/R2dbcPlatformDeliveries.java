@@ -48,9 +48,9 @@ public class R2dbcPlatformDeliveries implements PlatformDeliveries {
                 returning 1),
             queued as (
                 insert into platform_delivery (id, change_key, order_number, change, occurred_at, details, status, next_attempt_at,
-                                               created_at)
+                                               created_at, county_code)
                 select gen_random_uuid(), 'event:' || o.event, o.order_number, 'RECEIVED', o.at, jsonb_build_object('triage', o.triage),
-                       'PENDING', :now, :now
+                       'PENDING', :now, :now, o.county
                 from orders o
                 on conflict (change_key) do nothing
                 returning 1)
@@ -61,8 +61,9 @@ public class R2dbcPlatformDeliveries implements PlatformDeliveries {
     // The task events of these reports that the follower may have passed before they were work orders.
     private static final String CAUGHT_UP = """
             with queued as (
-                insert into platform_delivery (id, change_key, order_number, change, occurred_at, status, next_attempt_at, created_at)
-                select gen_random_uuid(), 'task_event:' || e.seq, w.order_number, m.change, e.at, 'PENDING', :now, :now
+                insert into platform_delivery (id, change_key, order_number, change, occurred_at, status, next_attempt_at, created_at,
+                                               county_code)
+                select gen_random_uuid(), 'task_event:' || e.seq, w.order_number, m.change, e.at, 'PENDING', :now, :now, w.county_code
                 from task_event e
                 join coordinator_task t on t.id = e.task_id
                 join platform_work_order w on w.report_id = t.report_id
@@ -77,8 +78,9 @@ public class R2dbcPlatformDeliveries implements PlatformDeliveries {
     private static final String CHANGED = """
             with queued as (
                 insert into platform_delivery (id, change_key, order_number, change, occurred_at, details, status, next_attempt_at,
-                                               created_at)
-                select gen_random_uuid(), 'event:' || c.source, w.order_number, c.change, c.at, c.details, 'PENDING', :now, :now
+                                               created_at, county_code)
+                select gen_random_uuid(), 'event:' || c.source, w.order_number, c.change, c.at, c.details, 'PENDING', :now, :now,
+                       w.county_code
                 from jsonb_to_recordset(cast(:changes as jsonb)) as c(source uuid, report_id uuid, change text, at timestamptz, details jsonb)
                 join platform_work_order w on w.report_id = c.report_id
                 on conflict (change_key) do nothing
@@ -100,8 +102,9 @@ public class R2dbcPlatformDeliveries implements PlatformDeliveries {
                 order by e.tx, e.seq
                 limit :limit),
             queued as (
-                insert into platform_delivery (id, change_key, order_number, change, occurred_at, status, next_attempt_at, created_at)
-                select gen_random_uuid(), 'task_event:' || f.seq, w.order_number, m.change, f.at, 'PENDING', :now, :now
+                insert into platform_delivery (id, change_key, order_number, change, occurred_at, status, next_attempt_at, created_at,
+                                               county_code)
+                select gen_random_uuid(), 'task_event:' || f.seq, w.order_number, m.change, f.at, 'PENDING', :now, :now, w.county_code
                 from finished f
                 join coordinator_task t on t.id = f.task_id
                 join platform_work_order w on w.report_id = t.report_id
