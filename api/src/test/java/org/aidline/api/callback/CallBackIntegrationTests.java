@@ -61,6 +61,8 @@ class CallBackIntegrationTests {
 
     @Test
     void anUnsatisfiedAnswerReopensTheReportWithANewTaskAndItIsCalledBackAgainOnceHandled() {
+        // The county's figures before, to compare with after: only this class files to it, one test at a time.
+        JsonNode before = statistics();
         String report = closedReport();
         JsonNode waiting = queueItemOf(report, operator);
         assertThat(waiting).as("in the operators' queue once closed").isNotNull();
@@ -117,6 +119,32 @@ class CallBackIntegrationTests {
         assertThat(history.path("callBacks")).hasSize(2);
         assertThat(history.path("callBacks").get(1).path("callBack").path("satisfaction").asString()).isEqualTo("SATISFIED");
         assertThat(reportOf(report).path("status").asString()).as("a satisfied answer leaves it closed").isEqualTo("CLOSED");
+
+        // What supervisors and evaluators read: both answers, and both rounds' tasks signed for and handled in time.
+        JsonNode after = statistics();
+        assertThat(delta(before, after, "satisfaction", "answered")).isEqualTo(2);
+        assertThat(delta(before, after, "satisfaction", "bySatisfaction", "UNSATISFIED")).isEqualTo(1);
+        assertThat(delta(before, after, "satisfaction", "bySatisfaction", "SATISFIED")).isEqualTo(1);
+        assertThat(after.path("satisfaction").path("rate").isNumber()).isTrue();
+        assertThat(delta(before, after, "workOrders", "tasks")).isEqualTo(2);
+        assertThat(delta(before, after, "workOrders", "signFor", "onTime")).isEqualTo(2);
+        assertThat(delta(before, after, "workOrders", "handling", "onTime")).isEqualTo(2);
+        assertThat(after.path("workOrders").path("handling").path("rate").isNumber()).isTrue();
+    }
+
+    JsonNode statistics() {
+        return web.get().uri("/api/v1/statistics?county=" + COUNTY).header("Authorization", "Bearer " + supervisor).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    static long delta(JsonNode before, JsonNode after, String... path) {
+        JsonNode was = before;
+        JsonNode is = after;
+        for (String name : path) {
+            was = was.path(name);
+            is = is.path(name);
+        }
+        return is.asLong() - was.asLong();
     }
 
     @Test
