@@ -2,6 +2,7 @@ package org.aidline.api;
 
 import org.aidline.intake.IntakeConfiguration;
 import org.aidline.notification.NotificationConfiguration;
+import org.aidline.registry.RegistryConfiguration;
 import org.aidline.supervision.SupervisionConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** The Aidline service: intake of hardship reports over HTTP. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({IntakeConfiguration.class, NotificationConfiguration.class, SupervisionConfiguration.class})
+@Import({IntakeConfiguration.class, NotificationConfiguration.class, RegistryConfiguration.class, SupervisionConfiguration.class})
 public class AidlineApplication {
 
     public static void main(String[] args) {

@@ -12,6 +12,6 @@ public class Open311Configuration {
     @Bean
     @ConditionalOnMissingBean
     HandlingDeadlines handlingDeadlines(CoordinatorTasks tasks) {
-        return report -> tasks.handlingDeadline(report.value());
+        return report -> tasks.latestOf(report.value()).mapNotNull(task -> task.clock().handleBy());
     }
 }

@@ -10,8 +10,11 @@ import java.util.stream.Collectors;
  */
 public final class ModuleSchemas {
 
-    /** intake owns reports and reference data; notification reads intake's views; api keeps HTTP's receipts. */
-    public static final List<String> IN_ORDER = List.of("intake", "notification", "api");
+    /**
+     * intake owns reports and reference data; notification reads intake's views; registry (the people in
+     * assistance) reads intake's; api keeps HTTP's receipts.
+     */
+    public static final List<String> IN_ORDER = List.of("intake", "notification", "registry", "api");
 
     private ModuleSchemas() {
     }

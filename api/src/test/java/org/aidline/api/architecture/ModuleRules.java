@@ -27,7 +27,7 @@ final class ModuleRules {
      * The modules in their order: each may use only those before it; the application ({@code api})
      * uses the domain modules; {@code dev} (embedded servers, never in the production jar) comes last.
      */
-    static final List<String> ORDER = List.of("intake", "notification", "supervision", "api", "dev");
+    static final List<String> ORDER = List.of("intake", "notification", "registry", "supervision", "api", "dev");
 
     /** Infrastructure sub-packages of a module, where Spring, R2DBC and Jackson belong. */
     private static final List<String> EDGES = List.of("persistence", "web", "provider", "redis", "background");

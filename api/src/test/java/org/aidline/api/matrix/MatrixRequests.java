@@ -161,7 +161,7 @@ final class MatrixRequests {
         on(POST, "/api/v1/hotline/reports", (caller, scope) -> Call.of(POST, "/api/v1/hotline/reports")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(SampleReports.hotlineReport(side(scope).village(), "13700137000")));
-        // Only the 12345 platform (no column: a machine client of the whole province) files work orders.
+        // Only the 12345 platform files work orders (a new order number each time: a new report in the village).
         on(POST, "/api/v1/hotline/work-orders", (caller, scope) -> Call.of(POST, "/api/v1/hotline/work-orders")
                 .body(workOrder(side(scope).village())));
         on(GET, "/api/v1/hotline/deliveries", (caller, scope) -> Call.of(GET, "/api/v1/hotline/deliveries?status=FAILED&limit=100"));

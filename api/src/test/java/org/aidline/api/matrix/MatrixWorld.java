@@ -38,7 +38,7 @@ final class MatrixWorld {
      * reports), a supervisor of the own village's township beside the county's, and nobody.
      */
     enum Caller {
-        CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, TOWNSHIP_SUPERVISOR, AUDITOR, PAYMENT_GATEWAY, MONITOR, ANONYMOUS
+        CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, TOWNSHIP_SUPERVISOR, AUDITOR, PAYMENT_GATEWAY, MONITOR, HOTLINE_PLATFORM, ANONYMOUS
     }
 
     /** Which resource a cell targets: the caller's own (region), or another's. */
@@ -129,6 +129,8 @@ final class MatrixWorld {
         bearers.put(Caller.AUDITOR, bearer(subjectOf(Caller.AUDITOR), Role.AUDITOR, OWN_COUNTY));
         bearers.put(Caller.PAYMENT_GATEWAY, bearer(subjectOf(Caller.PAYMENT_GATEWAY), Role.PAYMENT_GATEWAY, null));
         bearers.put(Caller.MONITOR, bearer(subjectOf(Caller.MONITOR), Role.MONITOR, OWN_COUNTY));
+        // The provincial 12345 platform: a machine client of the whole province, with no region of its own.
+        bearers.put(Caller.HOTLINE_PLATFORM, bearer(subjectOf(Caller.HOTLINE_PLATFORM), Role.HOTLINE_PLATFORM, null));
     }
 
     private String bearer(String subject, Role role, @Nullable String region) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 @Import({Coordination.class, SettableClock.Installed.class})
 class WorkOrderIntegrationTests {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Autowired
     Coordination coordination;
@@ -48,7 +45,7 @@ class WorkOrderIntegrationTests {
     WebTestClient web;
 
     static Instant china(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant();
+        return SettableClock.china(localDateTime);
     }
 
     /** A non-urgent report of the village filed at {@code at}; its task's id. */
@@ -72,6 +69,15 @@ class WorkOrderIntegrationTests {
         throw new AssertionError("Task " + taskId + " is not in the list " + list);
     }
 
+    /** The workOrder part of the report as its county's supervisor reads it. */
+    JsonNode reportClock(String reportId) {
+        return coordination.readJson(web.get().uri("/api/v1/reports/{id}", reportId)
+                .header("Authorization", "Bearer " + coordination.supervisor())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()).get("workOrder");
+    }
+
     List<String> chases(String taskId) {
         return database.sql("select missed || ':' || assignee as line from task_chase where task_id = :task order by at")
                 .bind("task", UUID.fromString(taskId))
@@ -91,7 +97,9 @@ class WorkOrderIntegrationTests {
     void aTaskTurnsYellowThenRedAtItsWorkingTimesAndIsChasedOnceTheDayAfter() {
         String village = Coordination.village(11);
         String coordinator = coordination.coordinatorOf(village);
-        String taskId = taskFiledAt(village, china("2026-02-13T10:00"));
+        clock.set(china("2026-02-13T10:00"));
+        String reportId = coordination.file(village, false).get("id").asString();
+        String taskId = coordination.taskOf(reportId);
 
         JsonNode task = coordination.task(coordinator, taskId).get("task");
         assertThat(Instant.parse(task.at("/clock/signForBy").asString())).isEqualTo(china("2026-02-14T10:00"));
@@ -100,10 +108,16 @@ class WorkOrderIntegrationTests {
 
         clock.set(china("2026-02-14T03:59"));
         assertThat(light(coordinator, taskId).get("light").asString()).isEqualTo("GREEN");
+        assertThat(reportClock(reportId).get("light").asString()).as("the report shows its task's light").isEqualTo("GREEN");
         clock.set(china("2026-02-14T04:00"));
         assertThat(light(coordinator, taskId).get("light").asString()).isEqualTo("YELLOW");
+        assertThat(reportClock(reportId).get("light").asString()).isEqualTo("YELLOW");
         clock.set(china("2026-02-14T10:00"));
         assertThat(light(coordinator, taskId).get("light").asString()).isEqualTo("RED");
+        JsonNode reportClock = reportClock(reportId);
+        assertThat(reportClock.get("light").asString()).isEqualTo("RED");
+        assertThat(reportClock.get("round").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(reportClock.get("handleBy").asString())).isEqualTo(china("2026-02-27T10:00"));
         // The supervisor's list, sorted by light, shows it too.
         assertThat(light(coordination.supervisor(), taskId).get("light").asString()).isEqualTo("RED");
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.r2dbc.spi.Parameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ class WorkOrderStatisticsIntegrationTests {
     WebTestClient web;
 
     static Instant china(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant();
+        return SettableClock.china(localDateTime);
     }
 
     @Test

@@ -15,6 +15,11 @@ import org.springframework.context.annotation.Primary;
 /** The service's clock in the test's hand: it stands where the test sets it (for limits counted in working days). */
 public class SettableClock extends Clock {
 
+    /** The instant of a local date and time in China ("2026-02-13T10:00"), as the work-order rules count. */
+    public static Instant china(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+    }
+
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 

@@ -49,8 +49,8 @@ public interface CoordinatorTasks {
     /** Adds an event of {@code type} to the live stream of each task of the report (its assignee's); emits how many. */
     Mono<Long> tellReport(UUID report, String type, Instant at);
 
-    /** The handling deadline of the report's latest task (empty before its task is opened, or for one opened without limits). */
-    Mono<Instant> handlingDeadline(UUID report);
+    /** The report's task of its latest round (the one a reopened report is handled in now), if it has any. */
+    Mono<CoordinatorTask> latestOf(UUID report);
 
     /** Who holds the report's tasks now. */
     Flux<String> assigneesOf(UUID report);

@@ -57,9 +57,10 @@ public class ReportController {
     private final IntakeMetrics metrics;
     private final Casework casework;
     private final CaseViews cases;
+    private final ReportClocks clocks;
 
     ReportController(IdempotentFiling filing, ReportQueries queries, ReportWebMapper mapper, ReportRendering rendering,
-            IntakeMetrics metrics, Casework casework, CaseViews cases) {
+            IntakeMetrics metrics, Casework casework, CaseViews cases, ReportClocks clocks) {
         this.filing = filing;
         this.queries = queries;
         this.mapper = mapper;
@@ -67,6 +68,7 @@ public class ReportController {
         this.metrics = metrics;
         this.casework = casework;
         this.cases = cases;
+        this.clocks = clocks;
     }
 
     @PostMapping(path = "/api/v1/reports", consumes = JSON, produces = JSON)
@@ -91,7 +93,8 @@ public class ReportController {
 
     @GetMapping(path = "/api/v1/reports/{id}", produces = JSON)
     @Operation(summary = "A report with its status and history",
-            description = "Citizens see their own reports, staff those of their region; anything else is 404.")
+            description = "Citizens see their own reports, staff those of their region; anything else is 404. Once its coordinator "
+                    + "task is open, workOrder shows the task's sign-for and handling deadlines and its light (GREEN, YELLOW, RED).")
     Mono<ReportResponse> report(@AuthenticationPrincipal Jwt token, @PathVariable String id, ServerWebExchange exchange) {
         ReportId reportId;
         try {
@@ -106,6 +109,7 @@ public class ReportController {
                         .filter(file -> file.kind() != CaseKind.NONE || !file.referrals().isEmpty())
                         .map(file -> ReportResponse.withCase(response, cases.of(file, reader, ProblemHandler.locale(exchange))))
                         .defaultIfEmpty(response))
+                .flatMap(response -> clocks.of(reportId).map(clock -> ReportResponse.withWorkOrder(response, clock)).defaultIfEmpty(response))
                 .switchIfEmpty(Mono.error(ReportController::notFound));
     }
 

@@ -37,13 +37,34 @@ public record ReportResponse(
         List<EventView> history,
         @JsonProperty("case") @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The case's steps and decision (GET of one report; an ordinary case or an emergency's after-payment steps)")
-        @Nullable CaseView caseView) {
+        @Nullable CaseView caseView,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The clock of the report's coordinator task (its latest round): sign-for and handling deadlines and the "
+                + "light now (GET of one report, once its task is open)")
+        @Nullable WorkOrderView workOrder) {
 
     /** The report with its case, as GET /api/v1/reports/{id} answers it (static: MapStruct would take a wither for a property). */
     public static ReportResponse withCase(ReportResponse r, CaseView view) {
         return new ReportResponse(r.id, r.reference, r.channel, r.status, r.category, r.description, r.villageCode, r.countyCode, r.urgent,
                 r.requestedAmount, r.subject, r.location, r.attachments, r.caller, r.callId, r.orderNumber, r.createdAt, r.updatedAt, r.triage, r.grant,
-                r.history, view);
+                r.history, view, r.workOrder);
+    }
+
+    /** The report with its task's clock. */
+    public static ReportResponse withWorkOrder(ReportResponse r, WorkOrderView clock) {
+        return new ReportResponse(r.id, r.reference, r.channel, r.status, r.category, r.description, r.villageCode, r.countyCode, r.urgent,
+                r.requestedAmount, r.subject, r.location, r.attachments, r.caller, r.callId, r.orderNumber, r.createdAt, r.updatedAt, r.triage, r.grant,
+                r.history, r.caseView, clock);
+    }
+
+    /**
+     * Where the report's work order stands against its limits: the task's round (2, 3, ... after a
+     * reopening) and status, when it must be signed for and handled (in working days, as the policy
+     * says), and its light now (null once handled).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WorkOrderView(int round, String taskStatus, @Nullable Instant signForBy, @Nullable Instant handleBy,
+            @Schema(allowableValues = {"GREEN", "YELLOW", "RED"}) @Nullable String light) {
     }
 
     /** What triage decided, why, and under which policy (county or province default, and version). */

@@ -38,6 +38,7 @@ public interface ReportWebMapper {
     @Mapping(target = "villageCode", source = "village")
     @Mapping(target = "countyCode", expression = "java(report.countyCode())")
     @Mapping(target = "caseView", ignore = true)
+    @Mapping(target = "workOrder", ignore = true)
     ReportResponse toResponse(Report report);
 
     @Mapping(target = "idNumber", source = "maskedIdNumber")

@@ -328,12 +328,9 @@ public class R2dbcCoordinatorTasks implements CoordinatorTasks {
     }
 
     @Override
-    public Mono<Instant> handlingDeadline(UUID report) {
-        return database.sql("select handle_by from coordinator_task where report_id = :report and handle_by is not null "
-                        + "order by round desc limit 1")
-                .bind("report", report)
-                .map(row -> row.get("handle_by", OffsetDateTime.class).toInstant())
-                .one();
+    public Mono<CoordinatorTask> latestOf(UUID report) {
+        return database.sql(SELECT + "where t.report_id = :report order by t.round desc limit 1").bind("report", report)
+                .bind("now", utc(now())).map(R2dbcCoordinatorTasks::task).one();
     }
 
     @Override
