@@ -89,14 +89,14 @@ create index enrolment_change_enrolment on enrolment_change (enrolment_id, id);
 -- The monthly standard of a programme in a county from a date: versioned policy data. A raised
 -- standard from a past date is a new row; what was paid under the old one is owed as back-payment.
 create table programme_standard (
+    -- For the audit trail, which names an entity by its id.
+    id                 uuid not null unique default gen_random_uuid(),
     county_code        char(6) not null,
     programme          text not null references programme (code),
     effective_from     date not null,
     monthly_amount_fen bigint not null check (monthly_amount_fen > 0),
     changed_by         text not null,
     changed_at         timestamptz not null,
-    -- For the audit trail, which names an entity by its id.
-    id                 text generated always as (county_code || ':' || programme || ':' || effective_from) stored,
     primary key (county_code, programme, effective_from)
 );
 
