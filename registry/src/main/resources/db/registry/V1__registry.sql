@@ -95,8 +95,10 @@ create table programme_standard (
     monthly_amount_fen bigint not null check (monthly_amount_fen > 0),
     changed_by         text not null,
     changed_at         timestamptz not null,
-    -- For the audit trail, which names an entity by its id.
-    id                 text generated always as (county_code || ':' || programme || ':' || effective_from) stored,
+    -- For the audit trail, which names an entity by its id. The day as yyyymmdd by arithmetic: a date's
+    -- text form depends on DateStyle, so PostgreSQL refuses it in a generated column.
+    id                 text generated always as (county_code || ':' || programme || ':' || cast(cast(extract(year from effective_from) * 10000
+                           + extract(month from effective_from) * 100 + extract(day from effective_from) as bigint) as text)) stored,
     primary key (county_code, programme, effective_from)
 );
 
@@ -107,7 +109,7 @@ begin
     foreach audited in array array['household', 'member', 'enrolment', 'programme_standard']
     loop
         execute format('create trigger %I after insert or update or delete on %I '
-                       'for each row execute function audit_row_change()', audited || '_audited', audited);
+                       'for each row execute function intake.audit_row_change()', audited || '_audited', audited);
     end loop;
 end;
 $$;
