@@ -7,20 +7,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.aidline.api.problem.FieldError;
-import org.aidline.api.problem.ProblemException;
 import org.aidline.api.security.Actors;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.report.Report;
 import org.aidline.registry.monitoring.EventResult;
 import org.aidline.registry.monitoring.RegistryEventDesk;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The departments' registry events, in bulk: each acts once under its county's rules. */
@@ -28,18 +27,20 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Registry", description = "The beneficiary registry: people in assistance, their enrolments, departments' events")
 public class RegistryEventController {
 
+    private final RegistryEventReader reader;
     private final RegistryEventDesk desk;
     private final RegistryEventsProperties properties;
 
-    RegistryEventController(RegistryEventDesk desk, RegistryEventsProperties properties) {
+    RegistryEventController(RegistryEventReader reader, RegistryEventDesk desk, RegistryEventsProperties properties) {
+        this.reader = reader;
         this.desk = desk;
         this.properties = properties;
     }
 
     @PostMapping(path = "/api/v1/registry/events", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send departments' registry events in bulk (the REGISTRY_FEED machine client)",
-            description = "A JSON array of at most aidline.registry.events.max-batch events (1000 by default). Each is checked on its "
-                    + "own and acts in a transaction of its own under the rule of its village's county in force on its day (else the "
+            description = "A JSON array, read element by element; its first aidline.registry.events.max-batch events (500 by default) "
+                    + "act, any after them are REFUSED (send them again in another request). Each is checked on its own and acts in a transaction of its own under the rule of its village's county in force on its day (else the "
                     + "province's): CARER_LOST and DISABILITY_CERTIFIED file a MONITORING report for the village coordinator to visit; "
                     + "DEATH ends every ACTIVE or SUSPENDED enrolment of the person (kept in the enrolment's history); MEDICAL_BILL at or "
                     + "above the county's threshold files a report that is fast-tracked, granting temporary aid with no application "
@@ -51,17 +52,23 @@ public class RegistryEventController {
                     mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = RegistryEventRequest.class)))))
     @ApiResponse(responseCode = "200", description = "What became of each event, in the order sent",
             content = @Content(schema = @Schema(implementation = RegistryEventsResponse.class)))
-    Mono<RegistryEventsResponse> receive(@AuthenticationPrincipal Jwt token, @RequestBody List<RegistryEventRequest> events) {
-        if (events.size() > properties.maxBatch()) {
-            return Mono.error(ProblemException.invalid("", "At most " + properties.maxBatch() + " events per request; send the rest in "
-                    + "another request"));
-        }
+    Mono<RegistryEventsResponse> receive(@AuthenticationPrincipal Jwt token, ServerHttpRequest request) {
         Actor feed = Actors.from(token);
-        return Flux.range(0, events.size())
-                .flatMapSequential(index -> {
-                    RegistryEventRequest request = events.get(index);
-                    RegistryEventParser.Parsed parsed = RegistryEventParser.parse(request);
-                    String eventId = request == null ? null : request.eventId();
+        AtomicInteger count = new AtomicInteger();
+        return reader.read(request.getBody())
+                .map(element -> new Indexed(count.getAndIncrement(), element))
+                .flatMapSequential(indexed -> {
+                    int index = indexed.index();
+                    RegistryEventRequest event = indexed.element().request();
+                    String eventId = event.eventId();
+                    if (index >= properties.maxBatch()) {
+                        return Mono.just(refused(index, eventId, List.of(new FieldError("", "past the " + properties.maxBatch()
+                                + " events of one request: send it again in another"))));
+                    }
+                    if (!indexed.element().errors().isEmpty()) {
+                        return Mono.just(refused(index, eventId, indexed.element().errors()));
+                    }
+                    RegistryEventParser.Parsed parsed = RegistryEventParser.parse(event);
                     if (parsed.event() == null) {
                         return Mono.just(refused(index, eventId, parsed.errors()));
                     }
@@ -69,6 +76,9 @@ public class RegistryEventController {
                 }, properties.concurrency(), 1)
                 .collectList()
                 .map(RegistryEventsResponse::of);
+    }
+
+    private record Indexed(int index, RegistryEventReader.Element element) {
     }
 
     private static RegistryEventResult refused(int index, String eventId, List<FieldError> errors) {

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One event of the departments' feed, as sent. Every field is read as given and checked on its
- * own, so that one bad event is answered with its errors and the others still act.
+ * own, so that one bad event is answered with its errors and the others still act; fields not
+ * listed are ignored.
  */
 @Schema(name = "RegistryEventRequest")
 public record RegistryEventRequest(

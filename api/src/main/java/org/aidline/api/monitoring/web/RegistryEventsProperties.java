@@ -10,8 +10,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("aidline.registry.events")
 public record RegistryEventsProperties(
-        /** Events of one request at most: a request is read whole, so its size is bounded (the feed sends more requests). */
-        @DefaultValue("1000") @Min(1) @Max(10000) int maxBatch,
+        /**
+         * Events of one request that act; those after them are refused. Each event is a transaction of its own,
+         * so that the whole request stays within the standard request budget (10 s) on a loaded machine.
+         */
+        @DefaultValue("500") @Min(1) @Max(10000) int maxBatch,
         /** Events of one request in flight at once: each holds a pooled database connection for its transaction. */
         @DefaultValue("4") @Min(1) @Max(16) int concurrency) {
 }

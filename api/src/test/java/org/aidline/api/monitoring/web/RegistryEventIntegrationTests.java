@@ -195,9 +195,17 @@ class RegistryEventIntegrationTests {
         String child = RegistryPeople.newIdNumber(Coordination.COUNTY);
         Map<String, Object> bad = event(source, "B-1", "FLOOD", "110105194912310021", "6405", "yesterday", null);
 
-        JsonNode answer = send(List.of(bad, event(source, "B-2", "DISABILITY_CERTIFIED", child, Coordination.village(41), "2025-05-04", null)));
+        String good = json.writeValueAsString(event(source, "B-2", "DISABILITY_CERTIFIED", child, Coordination.village(41), "2025-05-04", null));
+        String body = "[" + json.writeValueAsString(bad) + "," + good + ", 42, {\"eventId\": \"B-4\", \"amountFen\": {\"yuan\": 1}}]";
 
-        assertThat(answer.get("refused").asInt()).isEqualTo(1);
+        JsonNode answer = json.readTree(web.post().uri(EVENTS).header("Authorization", feed.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+
+        assertThat(answer.get("received").asInt()).isEqualTo(4);
+        assertThat(answer.get("refused").asInt()).isEqualTo(3);
+        assertThat(answer.get("results").get(2).get("index").asInt()).isEqualTo(2);
+        assertThat(answer.get("results").get(2).get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(answer.get("results").get(3).get("outcome").asString()).isEqualTo("REFUSED");
         JsonNode refused = answer.get("results").get(0);
         assertThat(refused.get("index").asInt()).isZero();
         assertThat(refused.get("outcome").asString()).isEqualTo("REFUSED");
