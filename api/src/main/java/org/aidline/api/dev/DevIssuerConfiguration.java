@@ -62,7 +62,7 @@ public class DevIssuerConfiguration {
     void explainTokens(ApplicationReadyEvent ready) {
         Environment environment = ready.getApplicationContext().getEnvironment();
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        log.info("Development issuer on. Get a token for any role (CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, AUDITOR, MONITOR):\n"
+        log.info("Development issuer on. Get a token for any role (CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, AUDITOR, MONITOR, REGISTRY_FEED):\n"
                 + "  curl -s -X POST " + base + "/dev/token -H 'Content-Type: application/json' "
                 + "-d '{\"sub\":\"citizen-1\",\"roles\":[\"CITIZEN\"]}'\n"
                 + "  staff carry a region: -d '{\"sub\":\"op-1\",\"roles\":[\"OPERATOR\"],\"region\":\"640104\"}'\n"

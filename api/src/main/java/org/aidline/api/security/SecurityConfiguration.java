@@ -53,6 +53,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/v1/hotline/deliveries", "/api/v1/hotline/deliveries/**").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports").hasAnyRole("OPERATOR", "SUPERVISOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/monitoring/flags").hasAnyRole("SUPERVISOR", "MONITOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/flag-outcome").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/registry/events").hasRole("REGISTRY_FEED")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/verifications").hasAnyRole("SUPERVISOR", "AUDITOR")

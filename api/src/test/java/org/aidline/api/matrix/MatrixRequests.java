@@ -180,6 +180,14 @@ final class MatrixRequests {
                 .body(Map.of("idNumber", SampleReports.newIdNumber())));
         on(POST, "/api/v1/reports/{id}/fast-track-override", (caller, scope) ->
                 Call.of(POST, "/api/v1/reports/" + side(scope).reportId() + "/fast-track-override").body(Map.of("reason", "region matrix")));
+        // The scope's report is no flag's: the county's supervisor reaches the 409, nothing is closed.
+        on(POST, "/api/v1/reports/{id}/flag-outcome", (caller, scope) ->
+                Call.of(POST, "/api/v1/reports/" + side(scope).reportId() + "/flag-outcome")
+                        .body(Map.of("outcome", "CLEARED", "note", "region matrix")));
+        // Only the REGISTRY_FEED machine client (no column of its own) sends events: every caller here is refused.
+        on(POST, "/api/v1/registry/events", (caller, scope) -> Call.of(POST, "/api/v1/registry/events")
+                .body(List.of(Map.of("source", "matrix", "eventId", "MATRIX-" + UUID.randomUUID(), "type", "CARER_LOST",
+                        "idNumber", "11010519491231002X", "villageCode", side(scope).village(), "occurredOn", "2025-03-01"))));
         on(POST, "/api/v1/monitoring/flags", (caller, scope) -> Call.of(POST, "/api/v1/monitoring/flags?source=matrix")
                 .body(List.of(Map.of("flagId", "MATRIX-" + UUID.randomUUID(), "villageCode", side(scope).village(),
                         "category", "BASIC_LIVING", "subjectName", "马建国", "householdSize", 3, "reason", "region matrix")))

@@ -8,7 +8,7 @@ import java.util.UUID;
  * values (its JSON is a contract with the subscribers); the next kinds (a report decided, closed,
  * sent back) join this list.
  */
-public sealed interface IntakeEvent permits ReportFiled, ReportStatusChanged, CallBackRecorded {
+public sealed interface IntakeEvent permits ReportFiled, ReportStatusChanged, CallBackRecorded, FlagOutcomeRecorded {
 
     /** Unique per event: a subscriber may use it to recognise one it has seen. */
     UUID id();

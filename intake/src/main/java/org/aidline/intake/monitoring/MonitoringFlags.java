@@ -3,6 +3,7 @@ package org.aidline.intake.monitoring;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import org.aidline.intake.events.FlagOutcomeRecorded;
 import org.aidline.intake.report.Report;
 import org.aidline.intake.report.ReportId;
 import reactor.core.publisher.Mono;
@@ -22,4 +23,14 @@ public interface MonitoringFlags {
      * back and the result is empty: the flag's unique key decides.
      */
     Mono<Report> fileOnce(MonitoringFlag flag, String receivedBy, Instant at, Mono<Report> filing);
+
+    /** The flag that filed this report, with the report as an outcome needs it; empty when no flag filed it. */
+    Mono<FlaggedReport> flagOf(ReportId report);
+
+    /**
+     * Records the outcome on the flag, closes the report if {@link FlaggedReport#closes()}, appends
+     * its history and publishes the event, in one transaction; false when the report or the flag
+     * changed since they were read.
+     */
+    Mono<Boolean> recordOutcome(FlaggedReport flagged, FlagClosing closing, FlagOutcomeRecorded event, Instant at);
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.aidline.intake.events.CallBackRecorded;
 import org.aidline.intake.events.EventLog;
 import org.aidline.intake.events.EventSubscriber;
+import org.aidline.intake.events.FlagOutcomeRecorded;
 import org.aidline.intake.events.IntakeEvent;
 import org.aidline.intake.events.ReportFiled;
 import org.aidline.intake.events.ReportStatusChanged;
@@ -35,7 +36,8 @@ public class R2dbcEventLog implements EventLog {
 
     /** The kinds this version knows, by the type name stored with them. */
     private static final Map<String, Class<? extends IntakeEvent>> KINDS = Map.of("ReportFiled", ReportFiled.class,
-            "ReportStatusChanged", ReportStatusChanged.class, "CallBackRecorded", CallBackRecorded.class);
+            "ReportStatusChanged", ReportStatusChanged.class, "CallBackRecorded", CallBackRecorded.class,
+            "FlagOutcomeRecorded", FlagOutcomeRecorded.class);
 
     private static final String CLAIM = """
             select cast(last_tx as text) as last_tx, last_position from event_subscription
