@@ -3,7 +3,9 @@ package org.aidline.intake;
 import java.time.Clock;
 import org.aidline.intake.ledger.Ledger;
 import org.aidline.intake.ledger.LedgerQueries;
+import org.aidline.intake.ledger.ProgrammePostings;
 import org.aidline.intake.ledger.persistence.R2dbcLedger;
+import org.aidline.intake.ledger.persistence.R2dbcProgrammePostings;
 import org.aidline.intake.policy.Policies;
 import org.aidline.intake.policy.PolicyAdministration;
 import org.aidline.intake.report.Reports;
@@ -38,6 +40,11 @@ public class ReviewConfiguration {
     @Bean
     Ledger ledger(DatabaseClient database) {
         return new R2dbcLedger(database);
+    }
+
+    @Bean
+    ProgrammePostings programmePostings(DatabaseClient database) {
+        return new R2dbcProgrammePostings(database);
     }
 
     @Bean

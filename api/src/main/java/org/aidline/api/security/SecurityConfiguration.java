@@ -89,6 +89,11 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole("AUDITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/supervision/queues", "/api/v1/supervision/queues/*", "/api/v1/statistics",
                                 "/api/v1/exports/*").hasAnyRole("SUPERVISOR", "AUDITOR")
+                        // The registry's payouts (issue 13): supervisors move programme money; auditors read along.
+                        .pathMatchers(HttpMethod.GET, "/api/v1/registry/standards/*", "/api/v1/payrolls/*", "/api/v1/campaigns/*")
+                                .hasAnyRole("SUPERVISOR", "AUDITOR")
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/registry/standards/*/*").hasRole("SUPERVISOR")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/payrolls", "/api/v1/campaigns", "/api/v1/campaigns/*/run").hasRole("SUPERVISOR")
                         .pathMatchers("/api/**").authenticated()
                         // Open311: the catalogue is public (categories only); requests need a token, since even a category and a
                         // village can point at a household in a small place.

@@ -88,6 +88,25 @@ final class MatrixRequests {
         ordinaryCases();
         referrals();
         open311();
+        registryPayouts();
+    }
+
+    /**
+     * The registry's payouts: runs named by an id no run has (a supervisor reaches 404, nothing is paid), a standard
+     * from a future month and a payroll of 2099 (400 after the region check), a campaign of no amount (400).
+     */
+    private void registryPayouts() {
+        String noRun = "0190d5e4-0000-7000-8000-000000000000";
+        on(GET, "/api/v1/registry/standards/{county}", (caller, scope) -> Call.of(GET, "/api/v1/registry/standards/" + side(scope).county()));
+        on(PUT, "/api/v1/registry/standards/{county}/{programme}", (caller, scope) -> Call.of(PUT, "/api/v1/registry/standards/"
+                + side(scope).county() + "/MINIMUM_LIVING").body(Map.of("effectiveFrom", "2099-01-01", "monthlyAmount", 700)));
+        on(POST, "/api/v1/payrolls", (caller, scope) -> Call.of(POST, "/api/v1/payrolls")
+                .body(Map.of("programme", "MINIMUM_LIVING", "month", "2099-01", "county", side(scope).county())));
+        on(GET, "/api/v1/payrolls/{id}", (caller, scope) -> Call.of(GET, "/api/v1/payrolls/" + noRun));
+        on(POST, "/api/v1/campaigns", (caller, scope) -> Call.of(POST, "/api/v1/campaigns")
+                .body(Map.of("name", "region matrix", "amountPerPerson", 0, "programmes", List.of("MINIMUM_LIVING"), "asOf", "2026-01-01")));
+        on(POST, "/api/v1/campaigns/{id}/run", (caller, scope) -> Call.of(POST, "/api/v1/campaigns/" + noRun + "/run"));
+        on(GET, "/api/v1/campaigns/{id}", (caller, scope) -> Call.of(GET, "/api/v1/campaigns/" + noRun));
     }
 
     /** Open311 names a report by its reference; the catalogue is public, and filing is the citizen's, as in the API. */

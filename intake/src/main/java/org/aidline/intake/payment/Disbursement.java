@@ -13,10 +13,16 @@ public record Disbursement(String referenceId, String payerAddress, String payee
 
     /** The note on the statements: recoveries are marked so the bank and the auditors can tell them apart. */
     public String note() {
+        if (kind == PaymentKind.PROGRAMME) {
+            return "social assistance " + referenceId;
+        }
         return kind == PaymentKind.RECOVERY ? "recovery of temporary aid " + referenceId : "temporary aid " + referenceId;
     }
 
     public String purpose() {
+        if (kind == PaymentKind.PROGRAMME) {
+            return "social-assistance";
+        }
         return kind == PaymentKind.RECOVERY ? "recovery" : "temporary-aid";
     }
 }

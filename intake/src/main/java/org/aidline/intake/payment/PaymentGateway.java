@@ -1,5 +1,7 @@
 package org.aidline.intake.payment;
 
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,4 +14,17 @@ public interface PaymentGateway {
 
     /** How the disbursement with this reference went, as far as the gateway knows. */
     Mono<GatewayOutcome> status(String referenceId);
+
+    /**
+     * Many disbursements in one message (G2P Connect's disburse request carries a list): the
+     * outcome of each, in the order given. This default sends them one by one.
+     */
+    default Mono<List<GatewayOutcome>> disburseAll(List<Disbursement> disbursements) {
+        return Flux.fromIterable(disbursements).concatMap(this::disburse).collectList();
+    }
+
+    /** How each of these references went, in the order given, in one query where the gateway can. */
+    default Mono<List<GatewayOutcome>> statusAll(List<String> referenceIds) {
+        return Flux.fromIterable(referenceIds).concatMap(this::status).collectList();
+    }
 }

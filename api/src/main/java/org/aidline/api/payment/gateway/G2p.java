@@ -66,6 +66,28 @@ final class G2p {
 
         /** The status of the disbursement with this reference, wherever the answer carries it. */
         @Nullable ItemStatus item(String referenceId) {
+            List<ItemStatus> items = items();
+            if (items == null) {
+                return null;
+            }
+            return items.stream().filter(item -> referenceId.equals(item.referenceId())).findFirst().orElse(null);
+        }
+
+        /** Every disbursement status in the answer, by reference (a bulk answer carries one per transaction). */
+        java.util.Map<String, ItemStatus> byReference() {
+            List<ItemStatus> items = items();
+            java.util.Map<String, ItemStatus> statuses = new java.util.HashMap<>();
+            if (items != null) {
+                for (ItemStatus item : items) {
+                    if (item.referenceId() != null) {
+                        statuses.putIfAbsent(item.referenceId(), item);
+                    }
+                }
+            }
+            return statuses;
+        }
+
+        private @Nullable List<ItemStatus> items() {
             if (message == null) {
                 return null;
             }
@@ -73,10 +95,7 @@ final class G2p {
             if (items == null && message.txnstatusResponse() != null && message.txnstatusResponse().txnStatus() != null) {
                 items = message.txnstatusResponse().txnStatus().disbursementsStatus();
             }
-            if (items == null) {
-                return null;
-            }
-            return items.stream().filter(item -> referenceId.equals(item.referenceId())).findFirst().orElse(null);
+            return items;
         }
     }
 

@@ -33,6 +33,29 @@ public final class GatewayOutcomes {
         return GatewayOutcome.transientFailure("unknown disbursement status " + status);
     }
 
+    /** An HTTP answer about many references (a bulk disburse or status query): one outcome each, in order. */
+    static java.util.List<GatewayOutcome> ofResponses(int httpStatus, G2p.@Nullable Reply reply, java.util.List<String> referenceIds) {
+        if (referenceIds.size() == 1) {
+            return java.util.List.of(ofResponse(httpStatus, reply, referenceIds.get(0)));
+        }
+        // Indexed once: a batch of a thousand is not searched a thousand times.
+        java.util.Map<String, G2p.ItemStatus> items = reply == null ? java.util.Map.of() : reply.byReference();
+        return referenceIds.stream().map(reference -> {
+            G2p.ItemStatus item = items.get(reference);
+            if (item != null && httpStatus < 300) {
+                return ofStatus(item.status(), item.statusReasonCode(), item.statusReasonMessage());
+            }
+            // Without its own status, a reference shares the message's fate (refused, unavailable, ...).
+            return ofResponse(httpStatus, item == null ? withoutItems(reply) : reply, reference);
+        }).toList();
+    }
+
+    private static G2p.@Nullable Reply withoutItems(G2p.@Nullable Reply reply) {
+        // An acknowledgement of the whole message (ACK, results later) still counts for each reference.
+        return reply == null ? null : new G2p.Reply(reply.header(),
+                reply.message() == null ? null : new G2p.ReplyMessage(reply.message().ackStatus(), null, null));
+    }
+
     /** An HTTP answer, with its body if it had a readable one. */
     static GatewayOutcome ofResponse(int httpStatus, G2p.@Nullable Reply reply, String referenceId) {
         if (httpStatus == 409) {

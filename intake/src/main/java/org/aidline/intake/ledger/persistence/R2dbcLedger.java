@@ -54,11 +54,15 @@ public class R2dbcLedger implements Ledger {
                         new LedgerEntry(
                                 EntryKind.valueOf(row.get("kind", String.class)),
                                 row.get("county_code", String.class),
-                                new GrantId(row.get("grant_id", UUID.class)),
+                                grant(row.get("grant_id", UUID.class)),
                                 row.get("amount_fen", Long.class),
                                 row.get("at", OffsetDateTime.class).toInstant(),
                                 row.get("actor", String.class)),
                         row.get("reference", String.class)))
                 .all();
+    }
+
+    private static @Nullable GrantId grant(@Nullable UUID id) {
+        return id == null ? null : new GrantId(id);
     }
 }
