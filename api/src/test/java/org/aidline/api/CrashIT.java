@@ -23,6 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.aidline.api.payouts.BulkBank;
 import org.aidline.api.support.SampleReports;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +167,116 @@ class CrashIT {
         }
     }
 
+    /**
+     * A one-off campaign over 1,200 people, its bank slow (300 ms a bulk message of 50): the service is killed with
+     * kill -9 once the bank has taken a few messages, started again, and the campaign run again. Every person is
+     * paid exactly once (at the bank, which refuses a reference it has as a duplicate; and in the database), nobody
+     * is missed, and the ledger holds exactly persons x amount for it.
+     */
+    @Test
+    void aCampaignKilledMidRunPaysEveryoneOnceWhenRunAgain() throws Exception {
+        BulkBank bank = new BulkBank();
+        WireMockServer gateway = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort().extensions(bank));
+        gateway.start();
+        gateway.stubFor(WireMock.post(WireMock.urlEqualTo("/disburse/sync/disburse"))
+                .willReturn(WireMock.aResponse().withFixedDelay(300).withTransformers(BulkBank.NAME)));
+        gateway.stubFor(WireMock.post(WireMock.urlEqualTo("/disburse/sync/txn/status"))
+                .willReturn(WireMock.aResponse().withTransformers(BulkBank.NAME)));
+        String database = newDatabase();
+        int port = freePort();
+        Map<String, String> environment = new java.util.HashMap<>(environment(database, port));
+        environment.putAll(Map.of(
+                "AIDLINE_PAYMENTS_GATEWAY_BASE_URL", gateway.baseUrl(),
+                "AIDLINE_REGISTRY_PAYOUTS_BATCH_SIZE", "50",
+                "AIDLINE_REGISTRY_PAYOUTS_CONCURRENCY", "2",
+                "AIDLINE_REGISTRY_PAYOUTS_POLL_INTERVAL", "200ms",
+                "AIDLINE_REGISTRY_PAYOUTS_LEASE", "5s",
+                "AIDLINE_REGISTRY_PAYOUTS_RETRY_BASE", "100ms",
+                "AIDLINE_REGISTRY_PAYOUTS_RETRY_MAX", "1s"));
+        int persons = 1200;
+        Process service = start(environment, port, "campaign");
+        try {
+            try (Connection db = connect(database)) {
+                // As the service's connections: the audit trigger finds its table on the modules' search path.
+                db.createStatement().execute("set search_path to intake, notification, registry, api, public");
+                db.createStatement().execute(registryPeople("640106", persons));
+            }
+            String supervisor = token(port, "sup-640106", "SUPERVISOR", "640106");
+            String campaign = send(port, "POST", "/api/v1/campaigns", supervisor, """
+                    {"name":"Crash campaign","amountPerPerson":600,"programmes":["MINIMUM_LIVING"],"asOf":"2026-12-01"}""", 201)
+                    .replaceAll("(?s)^.*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            send(port, "POST", "/api/v1/campaigns/" + campaign + "/run", supervisor, null, 202);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (bank.messages() < 3) {
+                assertThat(System.nanoTime()).as("the bank takes the campaign's first messages").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            service.destroyForcibly();
+            assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            System.out.printf("Crash: campaign killed after %d bank messages, %d people paid%n", bank.messages(), bank.paidCount());
+            assertThat(bank.paidCount()).as("killed mid-run").isLessThan(persons);
+
+            Process restarted = start(environment, port, "campaign-restarted");
+            try {
+                send(port, "POST", "/api/v1/campaigns/" + campaign + "/run", supervisor, null, 202);
+                long done = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (!send(port, "GET", "/api/v1/campaigns/" + campaign, supervisor, null, 200).contains("\"status\":\"COMPLETED\"")) {
+                    assertThat(System.nanoTime()).as("the campaign completes after the restart").isLessThan(done);
+                    Thread.sleep(200);
+                }
+            } finally {
+                restarted.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(bank.paidTwice()).as("references paid twice").isEmpty();
+            assertThat(bank.paidCount()).as("people paid at the bank").isEqualTo(persons);
+            assertThat(bank.paidFen()).isEqualTo(persons * 60000L);
+            try (Connection db = connect(database)) {
+                assertThat(count(db, "select count(*) from registry.payout where run_id = '" + campaign + "'")).isEqualTo(persons);
+                assertThat(count(db, "select count(distinct member_id) from registry.payout where run_id = '" + campaign
+                        + "' and status = 'PAID'")).as("each person paid once, none missed").isEqualTo(persons);
+                assertThat(count(db, "select coalesce(sum(amount_fen), 0) from intake.ledger_entry where reference = 'campaign:"
+                        + campaign + "'")).as("the ledger equals the grants").isEqualTo(persons * 60000L);
+            }
+        } finally {
+            service.destroyForcibly();
+            gateway.stop();
+        }
+    }
+
+    /** {@code persons} people of the county's first village in the minimum-living allowance, made with SQL (as the payout tests'). */
+    private static String registryPeople(String county, int persons) {
+        return """
+                with people as (
+                    select n, md5('crash:' || n)::uuid as member_id, md5('crash:h:' || n)::uuid as household_id
+                    from generate_series(1, %2$d) as n),
+                households as (
+                    insert into registry.household (id, county_code, village_code, created_at, updated_at)
+                    select household_id, '%1$s', '%1$s010010', now(), now() from people),
+                members as (
+                    insert into registry.member (id, household_id, county_code, village_code, name_cipher, name_masked, id_number_cipher,
+                                                 id_number_hash, id_number_masked, created_at, updated_at)
+                    select member_id, household_id, '%1$s', '%1$s010010', '\\x00'::bytea, '张*', '\\x00'::bytea,
+                           decode(md5('crash:id:' || n) || md5('crash:id2:' || n), 'hex'), '6401**********001X', now(), now()
+                    from people)
+                insert into registry.enrolment (id, member_id, programme, county_code, village_code, monthly_amount_fen, starts_on, status,
+                                                created_at, updated_at)
+                select md5('crash:e:' || n)::uuid, member_id, 'MINIMUM_LIVING', '%1$s', '%1$s010010', 70000, date '2026-01-01', 'ACTIVE',
+                       now(), now() from people
+                """.formatted(county, persons);
+    }
+
+    /** The answer's body, which must come with {@code status}. */
+    private static String send(int port, String method, String path, String token, String body, int status) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(status);
+        return answer.body();
+    }
+
     private static void assertNothingDoubled(Connection db) throws Exception {
         assertThat(count(db, "select count(*) from (select grant_id from intake.ledger_entry where kind = 'PAYMENT' "
                 + "group by grant_id having count(*) > 1) doubled")).as("grants paid twice").isZero();
@@ -253,6 +367,15 @@ class CrashIT {
                  "villageCode":"640104001001","urgent":true,
                  "subject":{"name":"测试%d","idNumber":"%s","householdSize":3}}
                 """.formatted(n, n, SampleReports.newIdNumber());
+    }
+
+    private static String token(int port, String subject, String role, String region) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + subject + "\",\"roles\":[\"" + role + "\"],\"region\":\""
+                        + region + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body().replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
     private static String token(int port, String subject) throws Exception {
