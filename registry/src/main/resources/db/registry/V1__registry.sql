@@ -86,6 +86,11 @@ create table enrolment_change (
 
 create index enrolment_change_enrolment on enrolment_change (enrolment_id, id);
 
+-- A date as ISO text for a generated key: a cast to text depends on DateStyle, so PostgreSQL refuses it
+-- there as not immutable; these digits do not depend on it (plpgsql, so that it is never inlined back into to_char).
+create function iso_date(d date) returns text
+language plpgsql immutable as $$ begin return to_char(d, 'YYYY-MM-DD'); end $$;
+
 -- The monthly standard of a programme in a county from a date: versioned policy data. A raised
 -- standard from a past date is a new row; what was paid under the old one is owed as back-payment.
 create table programme_standard (
@@ -96,7 +101,7 @@ create table programme_standard (
     changed_by         text not null,
     changed_at         timestamptz not null,
     -- For the audit trail, which names an entity by its id.
-    id                 text generated always as (county_code || ':' || programme || ':' || effective_from) stored,
+    id                 text generated always as (county_code || ':' || programme || ':' || iso_date(effective_from)) stored,
     primary key (county_code, programme, effective_from)
 );
 
