@@ -112,7 +112,7 @@ begin
     foreach audited in array array['household', 'member', 'enrolment', 'programme_standard']
     loop
         execute format('create trigger %I after insert or update or delete on %I '
-                       'for each row execute function audit_row_change()', audited || '_audited', audited);
+                       'for each row execute function intake.audit_row_change()', audited || '_audited', audited);
     end loop;
 end;
 $$;
