@@ -53,6 +53,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/v1/hotline/deliveries", "/api/v1/hotline/deliveries/**").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports").hasAnyRole("OPERATOR", "SUPERVISOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/monitoring/flags").hasAnyRole("SUPERVISOR", "MONITOR")
+                        .pathMatchers("/api/v1/registry/imports", "/api/v1/registry/imports/*").hasAnyRole("SUPERVISOR", "REGISTRY_FEED")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/verifications").hasAnyRole("SUPERVISOR", "AUDITOR")

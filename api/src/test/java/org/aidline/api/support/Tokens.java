@@ -47,6 +47,12 @@ public class Tokens {
         return new Caller(subject, issue(subject, List.of(Role.HOTLINE_PLATFORM), null));
     }
 
+    /** The departments' registry feed's machine client: province-wide, no region. */
+    public Caller registryFeed() {
+        String subject = "registry-feed-" + UUID.randomUUID();
+        return new Caller(subject, issue(subject, List.of(Role.REGISTRY_FEED), null));
+    }
+
     /** Someone with a token. */
     public record Caller(String subject, String token) {
 

@@ -14,9 +14,11 @@ public enum Role {
     /** A machine client: a department or charity answering the referrals made to it (its code in the token's partner claim). */
     PARTNER,
     /** A machine client: the provincial 12345 hotline platform, filing work orders province-wide (no region). */
-    HOTLINE_PLATFORM;
+    HOTLINE_PLATFORM,
+    /** A machine client: the departments' registry feed (imports of people in assistance, registry events). */
+    REGISTRY_FEED;
 
     public boolean isStaff() {
-        return this != CITIZEN && this != PAYMENT_GATEWAY && this != PARTNER && this != HOTLINE_PLATFORM;
+        return this != CITIZEN && this != PAYMENT_GATEWAY && this != PARTNER && this != HOTLINE_PLATFORM && this != REGISTRY_FEED;
     }
 }
