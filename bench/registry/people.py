@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A synthetic registry file for bench/registry/import: ROWS rows of CSV (UTF-8, header first) on stdout.
 
-  people.py ROWS VILLAGES_FILE [SEED]
+  people.py ROWS VILLAGES_FILE [SEED [FIRST_PERSON]]
 
 Each row is a person in a village of the seed (VILLAGES_FILE: one 12-digit code a line) with a valid
 resident ID number (the village's county, a birth date from 1940, a sequence, the ISO 7064 MOD 11-2
@@ -31,7 +31,7 @@ def main():
     villages = [line.strip() for line in open(villages_file) if line.strip()]
     out = sys.stdout
     out.write("name,idNumber,villageCode,programme,monthlyAmount,startsOn,status,reason,householdId\n")
-    person, previous = 0, None
+    person, previous = int(sys.argv[4]) if len(sys.argv) > 4 else 0, None
     buffer = []
     for row in range(1, rows + 1):
         if previous is not None and row % 50 == 0:
