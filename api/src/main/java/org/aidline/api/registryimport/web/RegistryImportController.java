@@ -79,7 +79,7 @@ public class RegistryImportController {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImportView.class)),
                     @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(implementation = ImportView.class))})
     @ApiResponse(responseCode = "409", description = "The Import-Id offered is another import's")
-    Mono<ResponseEntity<ImportView>> upload(@AuthenticationPrincipal Jwt token, ServerHttpRequest request,
+    Mono<ResponseEntity<ImportView>> importPeople(@AuthenticationPrincipal Jwt token, ServerHttpRequest request,
             @Parameter(description = "Optional: the id the import is to have (a UUID the client makes), so that it can be read while "
                     + "it runs before this answer comes") @RequestHeader(name = IMPORT_ID, required = false) @Nullable String importId) {
         ImportId id = idOf(importId);
@@ -89,7 +89,7 @@ public class RegistryImportController {
     /** The same upload, its progress streamed as it goes (documented with the operation above). */
     @PostMapping(path = IMPORTS, consumes = {CSV, MediaType.APPLICATION_NDJSON_VALUE}, produces = MediaType.APPLICATION_NDJSON_VALUE)
     @Operation(hidden = true)
-    ResponseEntity<Flux<ImportView>> uploadWithProgress(@AuthenticationPrincipal Jwt token, ServerHttpRequest request,
+    ResponseEntity<Flux<ImportView>> importPeopleWithProgress(@AuthenticationPrincipal Jwt token, ServerHttpRequest request,
             @RequestHeader(name = IMPORT_ID, required = false) @Nullable String importId) {
         ImportId id = idOf(importId);
         return ResponseEntity.created(location(id)).body(run(id, token, request).map(ImportView::of));
@@ -100,7 +100,7 @@ public class RegistryImportController {
     @ApiResponse(responseCode = "200", description = "Its status and counts so far",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @ApiResponse(responseCode = "404", description = "No such import, or one this caller may not see")
-    Mono<ImportView> find(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<ImportView> findImport(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         UUID value;
         try {
             value = UUID.fromString(id);
