@@ -22,7 +22,7 @@ public record EdgeProperties(@DefaultValue("4096") int maxUriLength, @DefaultVal
 
     /**
      * @param filing a report filed (by app or hotline): within this, or 503 and rolled back
-     * @param bulk uploads of monitoring flags and CSV exports, which stream many rows
+     * @param bulk uploads of monitoring flags, registry imports and CSV exports, which stream many rows
      * @param standard every other request; the live task stream has none
      */
     public record Budget(@DefaultValue("5s") Duration filing, @DefaultValue("120s") Duration bulk, @DefaultValue("10s") Duration standard) {

@@ -31,6 +31,7 @@ public class RequestBudget implements WebFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RequestBudget.class);
     private static final PathPatternParser PATHS = PathPatternParser.defaultInstance;
     private static final PathPattern UPLOADS = PATHS.parse("/api/v1/monitoring/flags");
+    private static final PathPattern IMPORTS = PATHS.parse("/api/v1/registry/imports");
     private static final PathPattern EXPORTS = PATHS.parse("/api/v1/exports/**");
     // Open for as long as the coordinator's app listens: its end is not an answer that could be late.
     private static final PathPattern LIVE_STREAM = PATHS.parse("/api/v1/coordinator/tasks/stream");
@@ -66,7 +67,7 @@ public class RequestBudget implements WebFilter, Ordered {
         if (Filings.isFiling(request)) {
             return budget.filing();
         }
-        if ((method == HttpMethod.POST && UPLOADS.matches(path)) || (method == HttpMethod.GET && EXPORTS.matches(path))) {
+        if ((method == HttpMethod.POST && (UPLOADS.matches(path) || IMPORTS.matches(path))) || (method == HttpMethod.GET && EXPORTS.matches(path))) {
             return budget.bulk();
         }
         return budget.standard();

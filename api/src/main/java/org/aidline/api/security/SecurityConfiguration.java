@@ -55,6 +55,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/monitoring/flags").hasAnyRole("SUPERVISOR", "MONITOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/reports/*/flag-outcome").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.POST, "/api/v1/registry/events").hasRole("REGISTRY_FEED")
+                        .pathMatchers("/api/v1/registry/imports", "/api/v1/registry/imports/*").hasAnyRole("SUPERVISOR", "REGISTRY_FEED")
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/*").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/verifications").hasAnyRole("SUPERVISOR", "AUDITOR")

@@ -58,6 +58,11 @@ final class MatrixRequests {
             return new Call(method, uri, body, contentType, headers, marker, shows, true);
         }
 
+        /** A CSV body, as registry imports are sent. */
+        Call csv(String text) {
+            return new Call(method, uri, text, MediaType.parseMediaType("text/csv"), headers, marker, shows, stream);
+        }
+
         /** A form-encoded body, as Open311 posts. */
         Call form(MultiValueMap<String, String> fields) {
             return new Call(method, uri, fields, MediaType.APPLICATION_FORM_URLENCODED, headers, marker, shows, stream);
@@ -211,6 +216,12 @@ final class MatrixRequests {
                 .body(List.of(Map.of("flagId", "MATRIX-" + UUID.randomUUID(), "villageCode", side(scope).village(),
                         "category", "BASIC_LIVING", "subjectName", "马建国", "householdSize", 3, "reason", "region matrix")))
                 .showing(summary -> summary.get("accepted").asLong() == 1));
+        // One person of the scope's village: accepted (shown) or refused as outside the caller's region.
+        on(POST, "/api/v1/registry/imports", (caller, scope) -> Call.of(POST, "/api/v1/registry/imports")
+                .csv("name,idNumber,villageCode,programme,monthlyAmount\n马建国," + SampleReports.newIdNumber() + "," + side(scope).village()
+                        + ",MINIMUM_LIVING,780.00\n")
+                .showing(summary -> summary.get("accepted").asLong() == 1));
+        on(GET, "/api/v1/registry/imports/{id}", (caller, scope) -> Call.of(GET, "/api/v1/registry/imports/" + world.registryImportId(scope)));
     }
 
     private void grants() {

@@ -38,7 +38,8 @@ final class MatrixWorld {
      * reports), a supervisor of the own village's township beside the county's, and nobody.
      */
     enum Caller {
-        CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, TOWNSHIP_SUPERVISOR, AUDITOR, PAYMENT_GATEWAY, MONITOR, HOTLINE_PLATFORM, ANONYMOUS
+        CITIZEN, OPERATOR, COORDINATOR, SUPERVISOR, TOWNSHIP_SUPERVISOR, AUDITOR, PAYMENT_GATEWAY, MONITOR, HOTLINE_PLATFORM, REGISTRY_FEED,
+        ANONYMOUS
     }
 
     /** Which resource a cell targets: the caller's own (region), or another's. */
@@ -79,6 +80,7 @@ final class MatrixWorld {
     private final DatabaseClient database;
     private final Filings filings;
     private final Map<Caller, String> bearers = new EnumMap<>(Caller.class);
+    private final Map<Scope, String> registryImports = new EnumMap<>(Scope.class);
 
     MatrixWorld(WebTestClient web, Tokens tokens, JsonMapper json, DatabaseClient database) {
         this.web = web;
@@ -131,6 +133,8 @@ final class MatrixWorld {
         bearers.put(Caller.MONITOR, bearer(subjectOf(Caller.MONITOR), Role.MONITOR, OWN_COUNTY));
         // The provincial 12345 platform: a machine client of the whole province, with no region of its own.
         bearers.put(Caller.HOTLINE_PLATFORM, bearer(subjectOf(Caller.HOTLINE_PLATFORM), Role.HOTLINE_PLATFORM, null));
+        // The departments' registry feed: a machine client of the whole province, with no region of its own.
+        bearers.put(Caller.REGISTRY_FEED, bearer(subjectOf(Caller.REGISTRY_FEED), Role.REGISTRY_FEED, null));
     }
 
     private String bearer(String subject, Role role, @Nullable String region) {
@@ -252,6 +256,23 @@ final class MatrixWorld {
     /** A report's reference, by which Open311 names it. */
     String referenceOf(String reportId) {
         return one("select reference from report where id = :id", reportId);
+    }
+
+    /**
+     * A registry import of the scope's township (made once, on first use), by that township's supervisor: its
+     * county's supervisor and the township's see it, the other region's do not.
+     */
+    String registryImportId(Scope scope) {
+        return registryImports.computeIfAbsent(scope, side -> {
+            String township = side(side).village().substring(0, 9);
+            String csv = "name,idNumber,villageCode,programme,monthlyAmount\n马建国," + SampleReports.newIdNumber() + ","
+                    + side(side).village() + ",MINIMUM_LIVING,780.00\n";
+            JsonNode summary = web.post().uri("/api/v1/registry/imports")
+                    .header("Authorization", bearer("twpsup-" + township, Role.SUPERVISOR, township))
+                    .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv)
+                    .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+            return summary.get("id").asString();
+        });
     }
 
     private String one(String sql, String id) {

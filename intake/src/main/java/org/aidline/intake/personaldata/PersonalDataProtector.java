@@ -1,6 +1,7 @@
 package org.aidline.intake.personaldata;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -11,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.aidline.intake.report.ResidentId;
 
 /**
- * Encrypts resident ID numbers with AES-256-GCM and derives an HMAC-SHA256 household key, so
+ * Encrypts resident ID numbers (and names) with AES-256-GCM and derives an HMAC-SHA256 household key, so
  * the same person is found across reports without the number ever being stored in clear.
  */
 public final class PersonalDataProtector {
@@ -39,18 +40,50 @@ public final class PersonalDataProtector {
     }
 
     public byte[] householdKey(ResidentId id) {
+        return hmac(id.value().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A name (any text of a person) encrypted, its keyed hash and its masked form (张三丰 -> 张**).
+     * The hash is taken over a prefix no ID number has, so a name never matches an ID number's key.
+     */
+    public ProtectedName protectName(String name) {
+        String stripped = name.strip();
+        return new ProtectedName(encrypt(stripped, StandardCharsets.UTF_8), hmac(("name:" + stripped).getBytes(StandardCharsets.UTF_8)),
+                maskName(stripped));
+    }
+
+    public String revealName(byte[] ciphertext) {
+        return new String(decrypt(ciphertext), StandardCharsets.UTF_8);
+    }
+
+    /** A name as answers show it: its first character, the rest starred. */
+    public static String maskName(String name) {
+        String stripped = name.strip();
+        if (stripped.isEmpty()) {
+            return "*";
+        }
+        int first = stripped.offsetByCodePoints(0, 1);
+        return stripped.substring(0, first) + "*".repeat(Math.max(1, stripped.codePointCount(first, stripped.length())));
+    }
+
+    private byte[] hmac(byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hashKey);
-            return mac.doFinal(id.value().getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 
     public ResidentId reveal(byte[] ciphertext) {
+        return new ResidentId(new String(decrypt(ciphertext), StandardCharsets.US_ASCII));
+    }
+
+    private byte[] decrypt(byte[] ciphertext) {
         if (ciphertext.length < NONCE_BYTES + TAG_BITS / 8) {
-            throw new IllegalStateException("A stored ID number is too short to be a ciphertext of this protector");
+            throw new IllegalStateException("A stored ciphertext is too short to be one of this protector");
         }
         try {
             ByteBuffer buffer = ByteBuffer.wrap(ciphertext);
@@ -58,20 +91,23 @@ public final class PersonalDataProtector {
             buffer.get(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] plain = cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
-            return new ResidentId(new String(plain, StandardCharsets.US_ASCII));
+            return cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored ID number cannot be decrypted with the configured key", e);
+            throw new IllegalStateException("A stored ciphertext cannot be decrypted with the configured key", e);
         }
     }
 
     private byte[] encrypt(String plain) {
+        return encrypt(plain, StandardCharsets.US_ASCII);
+    }
+
+    private byte[] encrypt(String plain, Charset charset) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher.doFinal(plain.getBytes(charset));
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);

@@ -8,12 +8,12 @@ import java.util.List;
  * commas and doubled quotes. A record is one line, so that one broken line is one bad row and
  * never swallows the lines after it.
  */
-final class CsvLine {
+public final class CsvLine {
 
     private CsvLine() {
     }
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int i = 0;
@@ -59,7 +59,7 @@ final class CsvLine {
     }
 
     /** A line that is not CSV. */
-    static final class MalformedLine extends IllegalArgumentException {
+    public static final class MalformedLine extends IllegalArgumentException {
 
         MalformedLine(String message) {
             super(message);

@@ -1,0 +1,13 @@
+package org.aidline.registry;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How registry imports run (checked where they become {@link org.aidline.registry.importing.ImportSettings}). */
+@ConfigurationProperties("aidline.registry.imports")
+public record RegistryImportProperties(
+        /** Rows written by one statement: large enough that a round trip is nothing beside the rows, small enough to keep memory flat. */
+        @DefaultValue("2000") int batchSize,
+        /** Refused rows listed in an import (its row and its answers); the rest are only counted. */
+        @DefaultValue("1000") int maxErrors) {
+}
