@@ -128,8 +128,9 @@ class AuditTrailIntegrationTests {
                         "uri", "https://files.example.gov.cn/d/id-" + UUID.randomUUID() + ".jpg"))))
                 .exchange().expectStatus().isOk();
 
-        String task = rows("select id::text as id from coordinator_task where report_id = :report", "report",
-                UUID.fromString(report.get("id").asString())).get(0).get("id").toString();
+        // The task is opened by notification from the report's event, a moment after the filing answered.
+        String task = await().atMost(Duration.ofSeconds(10)).until(() -> rows("select id::text as id from coordinator_task where report_id = :report",
+                "report", UUID.fromString(report.get("id").asString())), found -> !found.isEmpty()).get(0).get("id").toString();
         String coordinator = tokens.issue("coord-640104001001", List.of(Role.COORDINATOR), "640104001001");
         web.post().uri("/api/v1/coordinator/tasks/{id}/ack", task).header("Authorization", "Bearer " + coordinator)
                 .exchange().expectStatus().isOk();

@@ -64,7 +64,8 @@ class RegistryImportIntegrationTests {
 
     @BeforeEach
     void villagesAcrossTheProvince() {
-        villages = database.sql("select code from village where code like '%001' order by code")
+        // Not Xiji's (640422): the payroll test counts that county's enrolments as its own.
+        villages = database.sql("select code from village where code like '%001' and code not like '640422%' order by code")
                 .map(row -> row.get(0, String.class).trim()).all().collectList().block();
     }
 
@@ -89,16 +90,20 @@ class RegistryImportIntegrationTests {
         assertThat(people).containsEntry("enrolments", (long) ROWS - 4).containsEntry("members", ROWS - 4 - seconds);
         // Every third person shares a household with two others (the feed's householdId); the others are their own.
         assertThat((Long) people.get("households")).isLessThan(ROWS - 4 - seconds);
+        // Audited row by row, written per statement (registry V5): one INSERT event per enrolment made.
+        assertThat(enrolmentAudits(firstId, "INSERT")).isEqualTo(ROWS - 4);
 
         JsonNode again = upload(feed, CSV, bytes(files.csv(ROWS, 0), StandardCharsets.UTF_8), null);
         assertCounts(again, ROWS - 4, 0, 0);
         assertThat(again.get("unchanged").asLong()).isEqualTo(ROWS - 4);
         assertThat(historyOf(UUID.fromString(again.get("id").asString()))).isZero();
+        assertThat(enrolmentAudits(firstId, "UPDATE")).as("nothing changed, nothing audited").isZero();
 
         JsonNode raised = upload(feed, CSV, bytes(files.csv(ROWS, 25), StandardCharsets.UTF_8), null);
         // Rows 1-25 carry one fen more (rows 10 and 20 in a second programme): 25 enrolments changed, each with history.
         assertCounts(raised, ROWS - 4, 0, 25);
         assertThat(historyOf(UUID.fromString(raised.get("id").asString()))).isEqualTo(25);
+        assertThat(enrolmentAudits(firstId, "UPDATE")).isEqualTo(25);
 
         JsonNode read = web.get().uri(IMPORTS + "/" + firstId).header(HttpHeaders.AUTHORIZATION, feed.bearer())
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -243,6 +248,16 @@ class RegistryImportIntegrationTests {
         Map<Long, String> refused = new TreeMap<>();
         summary.get("errors").forEach(error -> refused.put(error.get("row").asLong(), error.get("field").asString()));
         return refused;
+    }
+
+    /** Audit events of this action on the enrolments an import made. */
+    private long enrolmentAudits(UUID importId, String action) {
+        return database.sql("""
+                        select count(*) from audit_event a
+                        where a.entity_type = 'enrolment' and a.action = :action
+                          and a.entity_id in (select cast(c.enrolment_id as text) from enrolment_change c where c.import_id = :id)
+                        """).bind("id", importId).bind("action", action)
+                .map(row -> row.get(0, Long.class)).one().block();
     }
 
     private long historyOf(UUID importId) {
