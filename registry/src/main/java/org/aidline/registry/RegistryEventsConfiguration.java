@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.intake.report.ReportFiling;
 import org.aidline.registry.lifecycle.EnrolmentChanges;
+import org.aidline.registry.lifecycle.DecisionEnrolments;
 import org.aidline.registry.lifecycle.FlagOutcomeEnrolments;
 import org.aidline.registry.lifecycle.persistence.R2dbcEnrolmentChanges;
 import org.aidline.registry.monitoring.RegistryEventDesk;
@@ -41,5 +42,11 @@ public class RegistryEventsConfiguration {
     @Bean
     FlagOutcomeEnrolments flagOutcomeEnrolments(EnrolmentChanges enrolments) {
         return new FlagOutcomeEnrolments(enrolments);
+    }
+
+    /** The same: the household of a granted minimum-living application is enrolled. */
+    @Bean
+    DecisionEnrolments decisionEnrolments(EnrolmentChanges enrolments, PersonalDataProtector protector) {
+        return new DecisionEnrolments(enrolments, protector);
     }
 }
