@@ -62,11 +62,17 @@ class ReportIntakeIntegrationTests {
         assertThat(report.at("/history/0/type").asString()).isEqualTo("RECEIVED");
         assertThat(report.at("/history/0/actor").asString()).isEqualTo(citizen.subject());
 
-        byte[] read = web.get().uri("/api/v1/reports/{id}", id).header("Authorization", citizen.bearer())
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        // Read back: the report as it was answered, and its case (an emergency: the steps it owes after payment).
-        tools.jackson.databind.node.ObjectNode readBack = (tools.jackson.databind.node.ObjectNode) json.readTree(read);
+        // Read back once notification has opened its task (a moment after the answer): the report as it was answered,
+        // its case (an emergency: the steps it owes after payment) and its task's clock.
+        tools.jackson.databind.node.ObjectNode readBack = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> (tools.jackson.databind.node.ObjectNode) json.readTree(web.get().uri("/api/v1/reports/{id}", id)
+                        .header("Authorization", citizen.bearer()).exchange().expectStatus().isOk().expectBody().returnResult()
+                        .getResponseBody()), answer -> answer.has("workOrder"));
         assertThat(readBack.remove("case").path("kind").asString()).isEqualTo("EMERGENCY");
+        JsonNode clock = readBack.remove("workOrder");
+        assertThat(clock.path("round").asInt()).isEqualTo(1);
+        assertThat(clock.path("taskStatus").asString()).isEqualTo("ASSIGNED");
+        assertThat(clock.path("light").asString()).isEqualTo("GREEN");
         assertThat((JsonNode) readBack).isEqualTo(report);
     }
 
