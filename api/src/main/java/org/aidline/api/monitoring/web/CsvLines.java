@@ -1,16 +1,13 @@
 package org.aidline.api.monitoring.web;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import org.aidline.api.edge.ByteLines;
 
 /**
- * Cuts a body arriving in pieces into lines (LF or CRLF), holding only the line in progress.
- * Unlike WebFlux's string decoder, which drops the lines already complete in a chunk when a later
- * one in it is too long, it gives every complete line and then says the next is too long. Splits
- * on the byte LF, which is safe for UTF-8 and the other ASCII-compatible charsets. One per
- * upload; not thread-safe.
+ * The flags upload's lines, decoded in the charset the client named (UTF-8 by default): lines cut by
+ * {@link ByteLines}, malformed bytes replaced as {@code new String} does. One per upload; not thread-safe.
  */
 final class CsvLines {
 
@@ -25,50 +22,26 @@ final class CsvLines {
     }
 
     private final Charset charset;
-    private final int maxLineBytes;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    private boolean stopped;
+    private final ByteLines lines;
 
     CsvLines(Charset charset, int maxLineBytes) {
         this.charset = charset;
-        this.maxLineBytes = maxLineBytes;
+        this.lines = new ByteLines(maxLineBytes);
     }
 
     List<Piece> feed(byte[] chunk) {
-        List<Piece> pieces = new ArrayList<>();
-        if (stopped) {
-            return pieces;
-        }
-        int start = 0;
-        for (int i = 0; i < chunk.length; i++) {
-            if (chunk[i] == '\n') {
-                partial.write(chunk, start, i - start);
-                if (partial.size() > maxLineBytes) {
-                    return tooLong(pieces);
-                }
-                pieces.add(line());
-                start = i + 1;
-            }
-        }
-        partial.write(chunk, start, chunk.length - start);
-        return partial.size() > maxLineBytes ? tooLong(pieces) : pieces;
+        return decoded(lines.feed(chunk));
     }
 
     List<Piece> end() {
-        return stopped || partial.size() == 0 ? List.of() : List.of(line());
+        return decoded(lines.end());
     }
 
-    private Line line() {
-        byte[] bytes = partial.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        partial.reset();
-        return new Line(new String(bytes, 0, length, charset));
-    }
-
-    private List<Piece> tooLong(List<Piece> pieces) {
-        stopped = true;
-        partial.reset();
-        pieces.add(new TooLong());
-        return pieces;
+    private List<Piece> decoded(List<ByteLines.Piece> pieces) {
+        List<Piece> decoded = new ArrayList<>(pieces.size());
+        for (ByteLines.Piece piece : pieces) {
+            decoded.add(piece instanceof ByteLines.Line line ? new Line(new String(line.bytes(), charset)) : new TooLong());
+        }
+        return decoded;
     }
 }

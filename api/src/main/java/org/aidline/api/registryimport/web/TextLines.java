@@ -1,6 +1,5 @@
 package org.aidline.api.registryimport.web;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -8,14 +7,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.aidline.api.edge.ByteLines;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cuts a body arriving in pieces into lines (LF or CRLF), holding only the line in progress, and
- * decodes each. Without a charset named by the client it tells UTF-8 from GB18030 (what Excel in
+ * Decodes the registry upload's lines, as {@link ByteLines} cuts them. Without a charset named by the client it tells UTF-8 from GB18030 (what Excel in
  * Chinese saves as "CSV"): a byte order mark, or the first line that is not ASCII, decides for the
- * rest of the body (valid UTF-8, else GB18030). Splitting on the byte LF is safe for both, since
- * neither uses it inside a character. One per upload; not thread-safe.
+ * rest of the body (valid UTF-8, else GB18030). One per upload; not thread-safe.
  */
 final class TextLines {
 
@@ -32,16 +30,14 @@ final class TextLines {
     record TooLong() implements Piece {
     }
 
-    private final int maxLineBytes;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final ByteLines lines;
     private @Nullable Charset charset;
     private boolean first = true;
-    private boolean stopped;
 
     /** {@code charset}: the one the client named, or null to detect. */
     TextLines(@Nullable Charset charset, int maxLineBytes) {
         this.charset = charset;
-        this.maxLineBytes = maxLineBytes;
+        this.lines = new ByteLines(maxLineBytes);
     }
 
     /** The charset decided so far, if any. */
@@ -50,32 +46,22 @@ final class TextLines {
     }
 
     List<Piece> feed(byte[] chunk) {
-        List<Piece> pieces = new ArrayList<>();
-        if (stopped) {
-            return pieces;
-        }
-        int start = 0;
-        for (int i = 0; i < chunk.length; i++) {
-            if (chunk[i] == '\n') {
-                partial.write(chunk, start, i - start);
-                if (partial.size() > maxLineBytes) {
-                    return tooLong(pieces);
-                }
-                pieces.add(line());
-                start = i + 1;
-            }
-        }
-        partial.write(chunk, start, chunk.length - start);
-        return partial.size() > maxLineBytes ? tooLong(pieces) : pieces;
+        return decoded(lines.feed(chunk));
     }
 
     List<Piece> end() {
-        return stopped || partial.size() == 0 ? List.of() : List.of(line());
+        return decoded(lines.end());
     }
 
-    private Line line() {
-        byte[] bytes = partial.toByteArray();
-        partial.reset();
+    private List<Piece> decoded(List<ByteLines.Piece> pieces) {
+        List<Piece> decoded = new ArrayList<>(pieces.size());
+        for (ByteLines.Piece piece : pieces) {
+            decoded.add(piece instanceof ByteLines.Line line ? line(line.bytes()) : new TooLong());
+        }
+        return decoded;
+    }
+
+    private Line line(byte[] bytes) {
         int from = 0;
         if (first) {
             first = false;
@@ -86,7 +72,7 @@ final class TextLines {
                 }
             }
         }
-        int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int to = bytes.length;
         if (charset == null && !ascii(bytes, from, to)) {
             charset = decode(bytes, from, to, StandardCharsets.UTF_8) != null ? StandardCharsets.UTF_8 : GB18030;
         }
@@ -109,12 +95,5 @@ final class TextLines {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    private List<Piece> tooLong(List<Piece> pieces) {
-        stopped = true;
-        partial.reset();
-        pieces.add(new TooLong());
-        return pieces;
     }
 }

@@ -16,6 +16,7 @@ import org.aidline.registry.disbursement.PayoutSource;
 import org.aidline.registry.disbursement.PayoutUnit;
 import org.jspecify.annotations.Nullable;
 import org.aidline.registry.jurisdiction.RegistryConflictException;
+import org.aidline.registry.disbursement.persistence.RunCompletion;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -57,12 +58,7 @@ public class R2dbcCampaigns implements Campaigns, Granter {
             select count(*) as payments, cast(coalesce(sum(amount_fen), 0) as bigint) as amount from granted
             """;
 
-    private static final String COMPLETE = """
-            update campaign c set status = 'COMPLETED', completed_at = :now, version = version + 1
-            where c.status = 'RUNNING'
-              and not exists (select 1 from payout_unit u where u.run_id = c.id and u.status = 'PENDING')
-              and not exists (select 1 from payout_batch b where b.run_id = c.id and b.status <> 'DONE')
-            """;
+    private static final String COMPLETE = RunCompletion.of("campaign");
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;

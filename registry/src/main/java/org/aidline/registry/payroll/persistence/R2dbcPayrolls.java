@@ -15,6 +15,7 @@ import org.aidline.registry.disbursement.PayoutUnit;
 import org.aidline.registry.payroll.Payroll;
 import org.aidline.registry.payroll.Payrolls;
 import org.jspecify.annotations.Nullable;
+import org.aidline.registry.disbursement.persistence.RunCompletion;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -75,12 +76,7 @@ public class R2dbcPayrolls implements Payrolls, Granter {
                    (select cast(coalesce(sum(amount_fen), 0) as bigint) from back) as back_pays_fen
             """;
 
-    private static final String COMPLETE = """
-            update payroll p set status = 'COMPLETED', completed_at = :now, version = version + 1
-            where p.status = 'RUNNING'
-              and not exists (select 1 from payout_unit u where u.run_id = p.id and u.status = 'PENDING')
-              and not exists (select 1 from payout_batch b where b.run_id = p.id and b.status <> 'DONE')
-            """;
+    private static final String COMPLETE = RunCompletion.of("payroll");
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
