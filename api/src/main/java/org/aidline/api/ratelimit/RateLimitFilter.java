@@ -24,9 +24,13 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Fixed-window limits on POSTs per token subject and per client address, counted in Redis so
- * that every instance shares them. Redis down means no limit (fail open, counted), never a
- * refused report.
+ * Fixed-window limits on POSTs, counted in Redis so that every instance shares them: per token
+ * subject (the limit that matters: one citizen, one app), and per client address only as a coarse
+ * guard sized for carrier-grade NAT, where thousands of citizens share one address. A request
+ * without a subject (none reaches this filter today: every limited POST needs a token) counts per
+ * address at the subject's limit. Answers carry the IETF RateLimit-Policy and RateLimit fields
+ * (draft-ietf-httpapi-ratelimit-headers-10) and a 429 Retry-After. Redis down means no limit (fail
+ * open, counted) and no RateLimit fields, never a refused report.
  */
 @Component
 @Order(0) // after Spring Security's filter chain, so the subject is known
@@ -85,17 +89,28 @@ public class RateLimitFilter implements WebFilter {
         long now = clock.millis();
         long window = now / windowMillis;
         long retryAfterSeconds = Math.max(1, ((window + 1) * windowMillis - now + 999) / 1000);
-        String byAddress = KEY_PREFIX + "address:" + address(exchange) + ":" + window;
+        String address = address(exchange);
+        String byAddress = KEY_PREFIX + "address:" + address + ":" + window;
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .map(authentication -> List.of(byAddress, KEY_PREFIX + "subject:" + authentication.getName() + ":" + window))
-                .defaultIfEmpty(List.of(byAddress))
-                .flatMap(this::withinLimits)
-                .flatMap(allowed -> allowed ? chain.filter(exchange) : refuse(exchange, retryAfterSeconds));
+                .map(authentication -> List.of(KEY_PREFIX + "subject:" + authentication.getName() + ":" + window, byAddress))
+                .defaultIfEmpty(List.of(KEY_PREFIX + "anonymous:" + address + ":" + window, byAddress))
+                .flatMap(this::count)
+                .flatMap(counts -> {
+                    if (counts.isEmpty()) {
+                        return chain.filter(exchange);
+                    }
+                    RateLimitFields fields = fields(counts.get(0), counts.get(1), retryAfterSeconds);
+                    fields.writeTo(exchange.getResponse().getHeaders());
+                    return fields.exceeded() ? refuse(exchange, retryAfterSeconds) : chain.filter(exchange);
+                });
     }
 
-    /** One round trip: both counters counted (address first, then subject if known) and compared to their limits. */
-    private Mono<Boolean> withinLimits(List<String> keys) {
+    /**
+     * One round trip: the subject's (or anonymous address's) counter, then the address's, each counted
+     * once; empty when Redis did not answer.
+     */
+    private Mono<List<Long>> count(List<String> keys) {
         String expiryMillis = Long.toString(properties.window().multipliedBy(2).toMillis());
         return circuit.call(redis.execute(COUNT, keys, List.of(expiryMillis))
                 .flatMapIterable(RateLimitFilter::counts)
@@ -104,12 +119,18 @@ public class RateLimitFilter implements WebFilter {
                     if (counts.size() != keys.size()) {
                         throw new IllegalStateException("The rate-limit script answered " + counts + " for " + keys);
                     }
-                    return counts.get(0) <= properties.perAddress()
-                            && (counts.size() < 2 || counts.get(1) <= properties.perSubject());
+                    return counts;
                 }), properties.redisTimeout(), failure -> {
                     failedOpen.increment();
-                    return Mono.just(true);
+                    return Mono.just(List.of());
                 });
+    }
+
+    private RateLimitFields fields(long subjectCount, long addressCount, long resetSeconds) {
+        long windowSeconds = Math.max(1, properties.window().toSeconds());
+        return new RateLimitFields(List.of(
+                new RateLimitFields.Quota("subject", properties.perSubject(), subjectCount, windowSeconds, resetSeconds),
+                new RateLimitFields.Quota("address", properties.perAddress(), addressCount, windowSeconds, resetSeconds)));
     }
 
     /** A multi-bulk reply may reach us as its elements or as one list, depending on the driver. */

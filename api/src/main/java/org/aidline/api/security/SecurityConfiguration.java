@@ -85,7 +85,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/grants/*/documents").hasAnyRole("CITIZEN", "COORDINATOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants").hasAnyRole("SUPERVISOR", "AUDITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/grants/*").authenticated()
-                        .pathMatchers("/api/v1/coordinator/**", "/api/v1/devices").hasAnyRole("COORDINATOR", "SUPERVISOR")
+                        .pathMatchers("/api/v1/coordinator/**", "/api/v1/devices", "/api/v1/devices/*").hasAnyRole("COORDINATOR", "SUPERVISOR")
                         .pathMatchers("/api/v1/notifications/**").hasRole("SUPERVISOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole("AUDITOR")
                         .pathMatchers(HttpMethod.GET, "/api/v1/supervision/queues", "/api/v1/supervision/queues/*", "/api/v1/statistics",

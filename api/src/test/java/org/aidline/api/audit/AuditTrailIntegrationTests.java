@@ -153,10 +153,11 @@ class AuditTrailIntegrationTests {
         // A coordinator of no village, so that no push of another test goes to this phone.
         Tokens.Caller coordinator = tokens.staff(Role.COORDINATOR, "640104999999");
         String token = "audit-" + UUID.randomUUID();
-        web.post().uri("/api/v1/devices").header("Authorization", coordinator.bearer()).header(AuditContextFilter.HEADER, "register-" + token)
+        String deviceId = json.readTree(web.post().uri("/api/v1/devices").header("Authorization", coordinator.bearer())
+                .header(AuditContextFilter.HEADER, "register-" + token)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("provider", "FCM", "token", token)).exchange()
-                .expectStatus().isCreated();
-        web.delete().uri(uri -> uri.path("/api/v1/devices").queryParam("provider", "FCM").queryParam("deviceToken", token).build())
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody()).get("id").asString();
+        web.delete().uri("/api/v1/devices/{id}", deviceId)
                 .header("Authorization", coordinator.bearer()).header(AuditContextFilter.HEADER, "unregister-" + token).exchange()
                 .expectStatus().isNoContent();
 

@@ -284,8 +284,8 @@ final class MatrixRequests {
                 .listing(scope == Scope.OWN ? world.listedDeviceIds.getOrDefault(caller, "none") : world.other.coordinatorDeviceId()));
         on(POST, "/api/v1/devices", (caller, scope) -> Call.of(POST, "/api/v1/devices")
                 .body(Map.of("provider", "FCM", "token", "matrix-" + UUID.randomUUID())));
-        on(DELETE, "/api/v1/devices", (caller, scope) -> Call.of(DELETE, "/api/v1/devices?provider=FCM&deviceToken="
-                + (scope == Scope.OWN ? world.removableDeviceTokens.getOrDefault(caller, "none") : world.other.coordinatorDeviceToken())));
+        on(DELETE, "/api/v1/devices/{id}", (caller, scope) -> Call.of(DELETE, "/api/v1/devices/"
+                + (scope == Scope.OWN ? world.removableDeviceIds.getOrDefault(caller, UUID.randomUUID().toString()) : world.other.coordinatorDeviceId())));
         on(GET, "/api/v1/notifications/dead-letters", (caller, scope) -> Call.of(GET, "/api/v1/notifications/dead-letters?limit=100")
                 .listing(side(scope).deadLetterId()));
         on(POST, "/api/v1/notifications/{id}/retry", (caller, scope) ->

@@ -50,7 +50,7 @@ final class MatrixWorld {
     /** One region's resources; the own and the other side are made alike. */
     record Side(String county, String village, String citizen, String reportId, String grantId, String paymentId,
             String taskId, String visitTaskId, String completeTaskId, String sendBackTaskId, String deadLetterId, String retryDeadLetterId,
-            String coordinatorDeviceId, String coordinatorDeviceToken, OrdinaryCase ordinaryCase) {
+            String coordinatorDeviceId, OrdinaryCase ordinaryCase) {
     }
 
     /**
@@ -72,7 +72,7 @@ final class MatrixWorld {
     final Instant startedAt;
     /** Per staff caller with devices: a device to list and one to unregister. */
     final Map<Caller, String> listedDeviceIds = new EnumMap<>(Caller.class);
-    final Map<Caller, String> removableDeviceTokens = new EnumMap<>(Caller.class);
+    final Map<Caller, String> removableDeviceIds = new EnumMap<>(Caller.class);
 
     private final WebTestClient web;
     private final Tokens tokens;
@@ -95,9 +95,7 @@ final class MatrixWorld {
         issueCallers();
         for (Caller staff : List.of(Caller.COORDINATOR, Caller.SUPERVISOR, Caller.TOWNSHIP_SUPERVISOR)) {
             listedDeviceIds.put(staff, registerDevice(bearerOf(staff), "matrix-listed-" + UUID.randomUUID()).get("id").asString());
-            String removable = "matrix-removable-" + UUID.randomUUID();
-            registerDevice(bearerOf(staff), removable);
-            removableDeviceTokens.put(staff, removable);
+            removableDeviceIds.put(staff, registerDevice(bearerOf(staff), "matrix-removable-" + UUID.randomUUID()).get("id").asString());
         }
     }
 
@@ -160,11 +158,10 @@ final class MatrixWorld {
         database.sql("update aid_grant set verification_status = 'FLAGGED' where id = :id")
                 .bind("id", UUID.fromString(grantId)).fetch().rowsUpdated().block(Duration.ofSeconds(10));
         String coordinator = "coord-" + village;
-        String deviceToken = "matrix-" + village + "-" + UUID.randomUUID();
-        String deviceId = registerDevice("Bearer " + tokens.issue(coordinator, List.of(Role.COORDINATOR), village), deviceToken)
-                .get("id").asString();
+        String deviceId = registerDevice("Bearer " + tokens.issue(coordinator, List.of(Role.COORDINATOR), village),
+                "matrix-" + village + "-" + UUID.randomUUID()).get("id").asString();
         return new Side(county, village, citizen, reportId, grantId, paymentId, taskId, visitTaskId, completeTaskId, sendBackTaskId,
-                deadLetterId, retryDeadLetterId, deviceId, deviceToken, ordinaryCase(county, village, citizen));
+                deadLetterId, retryDeadLetterId, deviceId, ordinaryCase(county, village, citizen));
     }
 
     private OrdinaryCase ordinaryCase(String county, String village, String citizen) {

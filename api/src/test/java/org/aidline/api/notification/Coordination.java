@@ -84,13 +84,15 @@ public class Coordination {
         return new Filings(client, json).file(tokens.newCitizen(), body);
     }
 
-    public void registerDevice(String bearerToken, String provider, String deviceToken) {
-        web.post().uri("/api/v1/devices")
+    /** The registration as answered, with the id that unregisters it. */
+    public JsonNode registerDevice(String bearerToken, String provider, String deviceToken) {
+        return json.readTree(web.post().uri("/api/v1/devices")
                 .header("Authorization", "Bearer " + bearerToken)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("provider", provider, "token", deviceToken))
                 .exchange()
-                .expectStatus().isCreated();
+                .expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody());
     }
 
     /** The task the report opened (once notification has consumed its ReportFiled event), as the database has it. */

@@ -12,7 +12,6 @@ import org.aidline.notification.escalation.AcknowledgementSweep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -240,11 +239,17 @@ class CoordinatorTaskIntegrationTests {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.provider == 'JPUSH')]").value(found -> assertThat((java.util.List<?>) found).hasSize(1));
 
-        web.method(HttpMethod.DELETE).uri(uri -> uri.path("/api/v1/devices").queryParam("provider", "JPUSH").queryParam("deviceToken", token).build())
-                .header("Authorization", "Bearer " + coordinator).exchange().expectStatus().isNoContent();
-        web.method(HttpMethod.DELETE).uri(uri -> uri.path("/api/v1/devices").queryParam("provider", "JPUSH").queryParam("deviceToken", token).build())
-                .header("Authorization", "Bearer " + coordinator).exchange().expectStatus().isNotFound()
+        String deviceId = coordination.registerDevice(coordinator, "JPUSH", token).get("id").asString();
+        // Another coordinator cannot unregister it: the same 404 as for a device that does not exist.
+        web.delete().uri("/api/v1/devices/{id}", deviceId).header("Authorization", "Bearer " + coordination.token("coord-device-stranger", Role.COORDINATOR, Coordination.COUNTY))
+                .exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.delete().uri("/api/v1/devices/{id}", deviceId).header("Authorization", "Bearer " + coordinator).exchange().expectStatus().isNoContent();
+        web.delete().uri("/api/v1/devices/{id}", deviceId).header("Authorization", "Bearer " + coordinator).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/devices").header("Authorization", "Bearer " + coordinator).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + deviceId + "')]").value(found -> assertThat((java.util.List<?>) found).isEmpty());
 
         problem(web.post().uri("/api/v1/devices"), coordinator, Map.of("provider", "APNS", "token", "x"))
                 .expectStatus().isBadRequest()
@@ -294,7 +299,7 @@ class CoordinatorTaskIntegrationTests {
             forbidden(web.put().uri("/api/v1/coordinator/availability"), outsider);
             forbidden(web.get().uri("/api/v1/devices"), outsider);
             forbidden(web.post().uri("/api/v1/devices"), outsider);
-            forbidden(web.method(HttpMethod.DELETE).uri("/api/v1/devices?provider=FCM&deviceToken=x"), outsider);
+            forbidden(web.delete().uri("/api/v1/devices/{id}", java.util.UUID.randomUUID()), outsider);
             forbidden(web.get().uri("/api/v1/notifications/dead-letters"), outsider);
             forbidden(web.post().uri("/api/v1/notifications/{id}/retry", java.util.UUID.randomUUID()), outsider);
         }

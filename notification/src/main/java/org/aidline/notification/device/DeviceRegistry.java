@@ -2,6 +2,7 @@ package org.aidline.notification.device;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.aidline.intake.access.Actor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,8 +22,9 @@ public class DeviceRegistry {
         return devices.register(actor.subject(), service, token, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    public Mono<Boolean> unregister(Actor actor, PushService service, String token) {
-        return devices.retire(actor.subject(), service, token, "unregistered by its user", clock.instant());
+    /** By the id its registration answered, so that the token (a credential) never travels in a URL again. */
+    public Mono<Boolean> unregister(Actor actor, UUID device) {
+        return devices.retire(actor.subject(), device, "unregistered by its user", clock.instant());
     }
 
     public Flux<Device> mine(Actor actor) {

@@ -7,11 +7,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.UUID;
 import org.aidline.api.problem.ProblemException;
-import org.aidline.api.problem.ProblemType;
 import org.aidline.api.security.Actors;
 import org.aidline.notification.device.DeviceRegistry;
-import org.aidline.notification.device.PushService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -54,16 +53,16 @@ public class DeviceController {
         return registry.mine(Actors.from(token)).map(mapper::toView).collectList();
     }
 
-    @DeleteMapping(path = "/api/v1/devices")
-    @Operation(summary = "Unregister a push token (at logout); 404 if it is not registered to you")
+    // By the id that registration answered: a push token is a credential, and a URL ends up in access logs.
+    @DeleteMapping(path = "/api/v1/devices/{id}")
+    @Operation(summary = "Unregister one of your devices (at logout), by the id its registration answered; 404 if it is not yours")
     @ApiResponse(responseCode = "204", description = "Unregistered")
-    @ApiResponse(responseCode = "404", description = "Not registered to you: /problems/not-found",
+    @ApiResponse(responseCode = "404", description = "Not a device registered to you: /problems/not-found",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @RequestParam PushService provider,
-            @RequestParam String deviceToken) {
-        return registry.unregister(Actors.from(token), provider, deviceToken).map(removed -> {
+    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+        return registry.unregister(Actors.from(token), id).map(removed -> {
             if (!removed) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "This push token is not registered to you.");
+                throw ProblemException.notFound("device registered to you");
             }
             return ResponseEntity.noContent().<Void>build();
         });

@@ -59,14 +59,13 @@ public class R2dbcDevices implements Devices {
     }
 
     @Override
-    public Mono<Boolean> retire(String user, PushService service, String token, String reason, Instant at) {
+    public Mono<Boolean> retire(String user, UUID device, String reason, Instant at) {
         return database.sql("update device set retired_at = :at, retired_reason = :reason "
-                        + "where user_id = :user and provider = :provider and token = :token and retired_at is null")
+                        + "where id = :id and user_id = :user and retired_at is null")
                 .bind("at", at.atOffset(ZoneOffset.UTC))
                 .bind("reason", reason)
+                .bind("id", device)
                 .bind("user", user)
-                .bind("provider", service.name())
-                .bind("token", token)
                 .fetch()
                 .rowsUpdated()
                 .as(transactions::transactional)
