@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.aidline.api.edge.TolerantLocales;
 import org.aidline.intake.report.UnknownVillageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public class ProblemHandler {
             return respond(problems.of(ProblemType.MALFORMED_BODY, problems.message("problem.malformed-body.detail", locale), locale), ProblemType.MALFORMED_BODY);
         }
         String parameter = exception.getMethodParameter() == null ? null : exception.getMethodParameter().getParameterName();
-        ProblemDetail problem = problems.of(ProblemType.BAD_PARAMETER, exception.getReason(), locale);
+        ProblemDetail problem = problems.particular(ProblemType.BAD_PARAMETER, exception.getReason(), locale);
         if (parameter != null) {
             problem.setProperty("errors", List.of(new FieldError(parameter, String.valueOf(exception.getReason()))));
         }
@@ -184,7 +185,7 @@ public class ProblemHandler {
 
     public static Locale locale(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
-        return locale == null ? Locale.ENGLISH : locale;
+        return locale == null ? TolerantLocales.DEFAULT : locale;
     }
 
     private static JacksonException jacksonCause(Throwable exception) {

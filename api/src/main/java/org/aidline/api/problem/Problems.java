@@ -8,9 +8,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Builds RFC 9457 problem details with titles in the client's language (English or Chinese). */
+/**
+ * Builds RFC 9457 problem details in the client's language: Chinese (zh-CN, the default) or English.
+ * Every type's title and standard detail exist in both (messages.properties, messages_zh.properties).
+ */
 @Component
 public class Problems {
+
+    private static final String ENGLISH = Locale.ENGLISH.getLanguage();
 
     private final MessageSource messages;
 
@@ -27,8 +32,25 @@ public class Problems {
     }
 
     public ProblemDetail of(ProblemException exception, Locale locale) {
-        ProblemDetail problem = of(exception.type(), exception.getMessage(), locale);
+        ProblemDetail problem = particular(exception.type(), exception.getMessage(), locale);
         exception.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /**
+     * A problem whose detail the code wrote for this case, in English (a state, a cursor, a field). A
+     * reader of another language gets the type's standard detail in theirs, the particulars beside it
+     * as {@code englishDetail}, rather than a detail in a language they did not ask for.
+     */
+    public ProblemDetail particular(ProblemType type, @Nullable String englishDetail, Locale locale) {
+        if (englishDetail == null || ENGLISH.equals(locale.getLanguage())) {
+            return of(type, englishDetail, locale);
+        }
+        String standard = detail(type, locale);
+        ProblemDetail problem = of(type, standard == null ? englishDetail : standard, locale);
+        if (standard != null && !englishDetail.equals(detail(type, Locale.ENGLISH))) {
+            problem.setProperty("englishDetail", englishDetail);
+        }
         return problem;
     }
 

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.aidline.api.problem.ProblemHandler;
 import org.aidline.api.problem.ProblemResponses;
 import org.aidline.api.redis.RedisCircuit;
 import org.aidline.api.problem.ProblemType;
@@ -145,14 +146,9 @@ public class RateLimitFilter implements WebFilter {
         limited.increment();
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         ProblemDetail problem = problems.problems().of(ProblemType.TOO_MANY_REQUESTS,
-                problems.problems().message("problem.too-many-requests.detail", locale(exchange)), locale(exchange));
+                problems.problems().message("problem.too-many-requests.detail", ProblemHandler.locale(exchange)), ProblemHandler.locale(exchange));
         problems.problems().withProperties(problem, Map.of("retryAfterSeconds", retryAfterSeconds));
         return problems.write(exchange, problem);
-    }
-
-    private static java.util.Locale locale(ServerWebExchange exchange) {
-        java.util.Locale locale = exchange.getLocaleContext().getLocale();
-        return locale == null ? java.util.Locale.ENGLISH : locale;
     }
 
     /** The API's POSTs and Open311's, which files reports too. */

@@ -53,13 +53,13 @@ class HostileInputIntegrationTests {
     }
 
     @Test
-    void anUnreadableAcceptLanguageIsAnsweredInEnglish() {
+    void anUnreadableAcceptLanguageIsAnsweredInTheDefaultChinese() {
         web.get().uri("/api/v1/me").header("Accept-Language", "-").header("Authorization", tokens.newCitizen().bearer())
                 .exchange().expectStatus().isOk();
         web.get().uri("/api/v1/me").header("Accept-Language", "-").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.title").isEqualTo("Authentication required");
+                .expectBody().jsonPath("$.title").isEqualTo("需要身份认证");
     }
 
     static Stream<String> instantsBeyondTheDatabase() {

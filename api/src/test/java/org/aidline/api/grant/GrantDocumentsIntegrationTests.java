@@ -150,7 +150,7 @@ class GrantDocumentsIntegrationTests {
         steps.attach(citizen, grantId, null, List.of("ID")).expectStatus().isEqualTo(428)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/precondition-required")
-                .jsonPath("$.title").isEqualTo("If-Match required");
+                .jsonPath("$.title").isEqualTo("需要 If-Match 请求头");
         assertThat(steps.etag(citizen, grantId)).isEqualTo("\"0\"");
     }
 

@@ -168,16 +168,35 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    void titlesFollowAcceptLanguage() {
+    void problemsAreInChineseUnlessTheClientAsksForEnglish() {
         Map<String, Object> body = SampleReports.selfReport();
         body.remove("category");
-        JsonNode chinese = problem(filings.reportRequest(tokens.newCitizen().bearer(), Filings.newKey())
-                .header("Accept-Language", "zh-CN,zh;q=0.9")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange(), 400);
-        assertThat(chinese.get("title").asString()).isEqualTo("请求无效");
-        JsonNode english = problem(post(tokens.newCitizen(), MediaType.APPLICATION_JSON, json.writeValueAsString(body)), 400);
-        assertThat(english.get("title").asString()).isEqualTo("Invalid request");
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        for (String language : new String[] {"", "zh-CN,zh;q=0.9", "en", "en-US,en;q=0.8", "fr-FR", "zh-TW", "de, en;q=0.5"}) {
+            WebTestClient.RequestBodySpec request = filings.reportRequest(tokens.newCitizen().bearer(), Filings.newKey());
+            if (!language.isEmpty()) {
+                request.header("Accept-Language", language);
+            }
+            titles.put(language, problem(request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 400)
+                    .get("title").asString());
+        }
+        assertThat(titles).containsExactly(
+                Map.entry("", "请求无效"), Map.entry("zh-CN,zh;q=0.9", "请求无效"), Map.entry("en", "Invalid request"),
+                Map.entry("en-US,en;q=0.8", "Invalid request"), Map.entry("fr-FR", "请求无效"), Map.entry("zh-TW", "请求无效"),
+                Map.entry("de, en;q=0.5", "Invalid request"));
+    }
+
+    @Test
+    void aDetailTheCodeWroteInEnglishComesWithTheChineseStandardOneUnlessEnglishIsAsked() {
+        String operator = tokens.staff(org.aidline.intake.access.Role.OPERATOR, "640104").bearer();
+        JsonNode chinese = problem(web.get().uri("/api/v1/reports/{id}", java.util.UUID.randomUUID()).header("Authorization", operator)
+                .exchange(), 404);
+        assertThat(chinese.get("detail").asString()).isEqualTo("资源不存在，或您无权查看。");
+        assertThat(chinese.get("englishDetail").asString()).startsWith("No ");
+        JsonNode english = problem(web.get().uri("/api/v1/reports/{id}", java.util.UUID.randomUUID()).header("Authorization", operator)
+                .header("Accept-Language", "en").exchange(), 404);
+        assertThat(english.get("detail").asString()).isEqualTo(chinese.get("englishDetail").asString());
+        assertThat(english.has("englishDetail")).isFalse();
     }
 
     WebTestClient.ResponseSpec post(Caller citizen, MediaType type, String body) {

@@ -113,7 +113,7 @@ class FastTrackOverrideIntegrationTests {
         assertThat(duplicate.get("status").asString()).isEqualTo("DUPLICATE");
 
         api.override(supervisor, duplicate.get("id").asString(), "Flood").expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("STANDARD"));
+                .expectBody().jsonPath("$.englishDetail").value(detail -> assertThat((String) detail).contains("STANDARD"));
     }
 
     @Test

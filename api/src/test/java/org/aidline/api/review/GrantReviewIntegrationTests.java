@@ -186,7 +186,7 @@ class GrantReviewIntegrationTests {
 
         api.review(supervisor, report.at("/grant/id").asString(), decision("CONFIRM", null, "ok"), null)
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("AWAITING_IDENTITY"));
+                .expectBody().jsonPath("$.englishDetail").value(detail -> assertThat((String) detail).contains("AWAITING_IDENTITY"));
     }
 
     @Test
