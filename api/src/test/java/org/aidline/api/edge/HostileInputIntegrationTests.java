@@ -43,6 +43,21 @@ class HostileInputIntegrationTests {
     @Autowired
     Filings filings;
 
+    @Autowired
+    org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
+
+    @Test
+    void aForwardedForFromAPeerThatIsNoTrustedProxyChoosesNoAddress() {
+        // No trusted proxies here: the test client (127.0.0.1) is the client, whatever it claims to forward.
+        String claimed = "203.0.113." + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(254));
+        filings.reportRequest(tokens.newCitizen().bearer(), Filings.newKey()).header("X-Forwarded-For", claimed)
+                .header("Forwarded", "for=" + claimed).contentType(MediaType.APPLICATION_JSON).bodyValue(SampleReports.selfReport())
+                .exchange().expectStatus().isCreated();
+
+        assertThat(redis.keys("aidline:ratelimit:address:" + claimed + ":*").collectList().block()).isEmpty();
+        assertThat(redis.keys("aidline:ratelimit:address:127.0.0.1:*").collectList().block()).isNotEmpty();
+    }
+
     @Test
     void aNulInAQueryParameterNameIsARejectedRequest() throws IOException {
         String operator = tokens.staff(Role.OPERATOR, "640104").bearer();
