@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +44,7 @@ class DeploymentChartTests {
     WebTestClient web;
 
     @Autowired
+    @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     @BeforeAll
@@ -94,6 +95,18 @@ class DeploymentChartTests {
         assertThat(variables).contains("SPRING_R2DBC_URL", "SPRING_PROFILES_ACTIVE", "MANAGEMENT_SERVER_PORT");
         assertThat(variables).allSatisfy(variable -> assertThat(NOT_SPRING_PROPERTIES.containsKey(variable) || known.binds(variable))
                 .as("%s: %s binds to no property the service reads", environment, variable).isTrue());
+    }
+
+    @Test
+    void theLocalStacksServiceIsConfiguredWithRealProperties() throws Exception {
+        Map<String, Object> compose = map(new Yaml().load(java.nio.file.Files.readString(CHART.resolve("../../compose.yaml"))));
+        Map<String, Object> service = map(map(compose.get("services")).get("aidline"));
+        Set<String> variables = map(service.get("environment")).keySet();
+        assertThat(variables).contains("SPRING_PROFILES_ACTIVE", "SPRING_R2DBC_URL", "MANAGEMENT_SERVER_PORT");
+        assertThat(variables).allSatisfy(variable -> assertThat(known.binds(variable)).as("compose: %s binds to nothing", variable).isTrue());
+        // The realm file the other services' tests import, mounted where Keycloak's --import-realm reads.
+        assertThat(map(map(compose.get("services")).get("keycloak")).get("volumes").toString())
+                .contains("./keycloak/aidline-realm.json:/opt/keycloak/data/import/");
     }
 
     @Test

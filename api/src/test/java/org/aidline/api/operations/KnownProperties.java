@@ -50,8 +50,11 @@ final class KnownProperties {
                 return true;
             }
         }
+        // A list or map takes a value of its own (a comma-separated list) or one per element or key.
         for (String name : containers) {
-            if (environment.containsDescendantOf(ConfigurationPropertyName.of(name)) == ConfigurationPropertyState.PRESENT) {
+            ConfigurationPropertyName container = ConfigurationPropertyName.of(name);
+            if (environment.getConfigurationProperty(container) != null
+                    || environment.containsDescendantOf(container) == ConfigurationPropertyState.PRESENT) {
                 return true;
             }
         }
