@@ -52,11 +52,10 @@ class DeploymentChartTests {
         known = KnownProperties.ofTheService();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "staging", "prod"})
-    void lintsCleanInStrictMode(String environment) {
+    @Test
+    void lintsCleanInStrictMode() {
         LintResult lint = new Helm(CHART).lint().strict().call();
-        assertThat(lint.isFailed()).as("%s: %s", environment, lint.getMessages()).isFalse();
+        assertThat(lint.isFailed()).as("%s", lint.getMessages()).isFalse();
     }
 
     @ParameterizedTest
