@@ -80,6 +80,24 @@ class DeploymentChartTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
+    void prometheusScrapesTheManagementPortAndOnlyIt(String environment) {
+        List<Map<String, Object>> objects = render(environment);
+        List<Map<String, Object>> monitors = ofKind(objects, "ServiceMonitor");
+        assertThat(monitors).hasSize(1);
+        Map<String, Object> selector = map(map(map(monitors.get(0).get("spec")).get("selector")).get("matchLabels"));
+        List<Map<String, Object>> scraped = ofKind(objects, "Service").stream()
+                .filter(service -> map(map(service.get("metadata")).get("labels")).entrySet().containsAll(selector.entrySet()))
+                .toList();
+        assertThat(scraped).as("%s: the Services the monitor selects", environment).hasSize(1);
+        assertThat(list(map(scraped.get(0).get("spec")).get("ports"))).extracting(port -> port.get("targetPort"))
+                .containsExactly("management");
+        for (Map<String, Object> endpoint : list(map(monitors.get(0).get("spec")).get("endpoints"))) {
+            assertThat(endpoint).containsEntry("port", "management").containsEntry("path", "/actuator/prometheus");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
     void everyEnvironmentVariableBindsToARealProperty(String environment) {
         List<Map<String, Object>> objects = render(environment);
         Set<String> variables = new LinkedHashSet<>();
