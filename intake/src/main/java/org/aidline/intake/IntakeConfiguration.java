@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Import({PaymentsConfiguration.class, ReviewConfiguration.class, MonitoringConfiguration.class, GrantConfiguration.class,
         AuditConfiguration.class, EventsConfiguration.class, CaseworkConfiguration.class,
-        ReferralConfiguration.class, CalendarConfiguration.class, CallBackConfiguration.class})
+        ReferralConfiguration.class, CalendarConfiguration.class, CallBackConfiguration.class, IntakeMetricsConfiguration.class})
 public class IntakeConfiguration {
 
     // A mapper of its own: stored JSON must not change shape when the web's settings do.

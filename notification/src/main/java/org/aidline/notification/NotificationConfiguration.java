@@ -70,7 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires coordinator tasks and their delivery. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
-@Import(PlatformExchangeConfiguration.class)
+@Import({PlatformExchangeConfiguration.class, NotificationMetricsConfiguration.class})
 public class NotificationConfiguration {
 
     @Bean

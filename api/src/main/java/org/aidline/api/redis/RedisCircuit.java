@@ -2,6 +2,7 @@ package org.aidline.api.redis;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +22,8 @@ public class RedisCircuit {
 
     private final CircuitBreaker breaker;
 
-    public RedisCircuit(RedisCircuitProperties properties, MeterRegistry meters) {
-        this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
+    public RedisCircuit(RedisCircuitProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters) {
+        this.breaker = breakers.circuitBreaker("redis", CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.failureRate())
                 .minimumNumberOfCalls(properties.minimumCalls())
                 .slidingWindowSize(properties.window())

@@ -4,6 +4,7 @@ import org.aidline.dev.EmbeddedServices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,7 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "aidline.notifications.sms.base-url=http://127.0.0.1:9", "aidline.notifications.sms.api-key=test-key",
         "aidline.notifications.enabled=false",
         // Another key than the other tests' instances on this database: it must not seal their chain.
-        "aidline.audit.chain-key=cHJvZHVjdGlvbi10ZXN0LWF1ZGl0LWNoYWluLWtleS0zMmJ5dGVzIQ==", "aidline.audit.sealing=false"})
+        "aidline.audit.chain-key=cHJvZHVjdGlvbi10ZXN0LWF1ZGl0LWNoYWluLWtleS0zMmJ5dGVzIQ==", "aidline.audit.sealing=false",
+        // The prod profile puts the actuator on 8081; any free port here.
+        "management.server.port=0"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("prod")
 class ProductionProfileIntegrationTests {
@@ -40,6 +43,9 @@ class ProductionProfileIntegrationTests {
 
     @Autowired
     WebTestClient web;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void thereIsNoDevelopmentIssuer() {
@@ -58,8 +64,10 @@ class ProductionProfileIntegrationTests {
     }
 
     @Test
-    void healthIsUpWithoutDetails() {
-        web.get().uri("/actuator/health").exchange()
+    void healthIsUpWithoutDetailsOnTheManagementPortOnly() {
+        web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")

@@ -99,6 +99,8 @@ class NotificationDeliveryIntegrationTests {
         settings.put("aidline.notifications.poll-interval", "1s");
         // Sweeps only when a test says so: the clock is the test's.
         settings.put("aidline.notifications.sweep.enabled", "false");
+        // The outbox gauges read often enough for a test to see them move.
+        settings.put("aidline.metrics.poll-interval", "300ms");
         return settings;
     }
 
@@ -261,6 +263,31 @@ class NotificationDeliveryIntegrationTests {
                 // Queued and, with the dispatcher woken at commit, perhaps already on its way when the answer is read.
                 .value(status -> assertThat(status).isIn("QUEUED", "SENDING", "SENT"));
         await().atMost(Duration.ofSeconds(10)).until(() -> coordination.notifications(taskId).contains("PUSH:SENT:coord-" + village));
+    }
+
+    @Test
+    void aDeadLetterRaisesTheOutboxGaugeThatPrometheusScrapes() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Double.isNaN(deadLetterGauge()));
+        double before = deadLetterGauge();
+        String village = Coordination.village(45);
+        coordination.registerDevice(coordination.coordinatorOf(village), "FCM", "invalid-" + UUID.randomUUID());
+        String taskId = coordination.taskOf(coordination.file(village).get("id").asString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> coordination.notifications(taskId).contains("PUSH:FAILED:coord-" + village));
+        // Read by the poll, never by the scrape: it shows within a poll interval or two.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLetterGauge()).isGreaterThanOrEqualTo(before + 1));
+    }
+
+    double deadLetterGauge() {
+        String metric = "aidline_outbox_dead_letters{outbox=\"notification\"} ";
+        for (String chunk : web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody().collectList().block()) {
+            for (String line : chunk.split("\n")) {
+                if (line.startsWith(metric)) {
+                    return Double.parseDouble(line.substring(metric.length()).trim());
+                }
+            }
+        }
+        throw new AssertionError("no " + metric + "in the scrape");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.aidline.api.payment.gateway;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import org.aidline.intake.PaymentsProperties;
@@ -26,7 +27,8 @@ public class PaymentGatewayConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PaymentGatewayConfiguration.class);
 
     @Bean
-    PaymentGateway paymentGateway(PaymentsProperties properties, JsonMapper json, Clock clock, Environment environment) {
+    PaymentGateway paymentGateway(PaymentsProperties properties, JsonMapper json, Clock clock, Environment environment,
+            CircuitBreakerRegistry breakers) {
         PaymentsProperties.Gateway gateway = properties.gateway();
         if (gateway.baseUrl() == null) {
             if (properties.enabled() && environment.acceptsProfiles(Profiles.of("prod"))) {
@@ -48,7 +50,7 @@ public class PaymentGatewayConfiguration {
                 })
                 .build();
         PaymentsProperties.Breaker settings = gateway.breaker();
-        CircuitBreaker breaker = CircuitBreaker.of("payment-gateway", CircuitBreakerConfig.custom()
+        CircuitBreaker breaker = breakers.circuitBreaker("payment-gateway", CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowSize(settings.slidingWindow())
                 .minimumNumberOfCalls(settings.minimumCalls())
