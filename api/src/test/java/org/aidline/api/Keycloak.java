@@ -130,21 +130,14 @@ final class Keycloak implements AutoCloseable {
     }
 
     /** The admin REST API of the realm, as the bootstrap administrator. */
-    Admin admin() throws Exception {
-        String token = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url("/realms/master/protocol/openid-connect/token")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=" + ADMIN + "&password=" + ADMIN_PASSWORD))
-                .build(), HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asString();
-        return new Admin(token);
+    Admin admin() {
+        return new Admin();
     }
 
-    /** Calls to {@code /admin/realms/aidline}. */
+    /** Calls to {@code /admin/realms/aidline}, each with a token of its own (the master realm's live a minute). */
     final class Admin {
 
-        private final String token;
-
-        private Admin(String token) {
-            this.token = token;
+        private Admin() {
         }
 
         JsonNode get(String path) throws Exception {
@@ -162,7 +155,11 @@ final class Keycloak implements AutoCloseable {
             return location.map(value -> value.substring(value.lastIndexOf('/') + 1)).orElse(null);
         }
 
-        private HttpRequest.Builder request(String path) {
+        private HttpRequest.Builder request(String path) throws Exception {
+            String token = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url("/realms/master/protocol/openid-connect/token")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=" + ADMIN
+                            + "&password=" + ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asString();
             return HttpRequest.newBuilder(URI.create(url("/admin/realms/aidline" + path))).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token);
         }
