@@ -5,17 +5,18 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -52,7 +53,8 @@ public class DevIssuerConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder devJwtDecoder(DevSigningKey key, DevIssuerProperties properties, OAuth2ResourceServerProperties resourceServer) {
+    ReactiveJwtDecoder devJwtDecoder(DevSigningKey key, DevIssuerProperties properties, OAuth2ResourceServerProperties resourceServer,
+            JwtTimestampValidator timestamps) {
         List<String> audiences = List.copyOf(resourceServer.getJwt().getAudiences());
         if (audiences.isEmpty()) {
             // Without one, any token the development key ever signed would pass, whoever it was meant for.
@@ -63,7 +65,7 @@ public class DevIssuerConfiguration {
                 .build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.stream().anyMatch(audiences::contains));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(properties.issuer()), audience, timestamps)));
         return decoder;
     }
 
