@@ -288,7 +288,7 @@ class CrashIT {
                 + "group by notification_id having count(*) > 1) doubled")).as("notifications sent twice").isZero();
     }
 
-    private static String newDatabase() throws Exception {
+    static String newDatabase() throws Exception {
         String database = "crash_" + Long.toHexString(System.nanoTime());
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://localhost:" + embedded("postgresPort") + "/postgres",
                 "postgres", "")) {
@@ -302,7 +302,7 @@ class CrashIT {
     }
 
     /** The jar on the embedded PostgreSQL (a database of the test's own) and Redis, leases short so that a dead instance's claims pass quickly. */
-    private static Map<String, String> environment(String database, int port) throws Exception {
+    static Map<String, String> environment(String database, int port) throws Exception {
         int postgres = embedded("postgresPort");
         return Map.ofEntries(
                 Map.entry("SPRING_R2DBC_URL", "r2dbc:postgresql://localhost:" + postgres + "/" + database),
@@ -387,7 +387,12 @@ class CrashIT {
         return answer.body().replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
-    private static Process start(Map<String, String> environment, int port, String name) throws Exception {
+    static Process start(Map<String, String> environment, int port, String name) throws Exception {
+        return start(environment, port, name, Duration.ofSeconds(120));
+    }
+
+    /** {@code readiness}: how long the jar may take to answer ready (longer where it starts beside another server). */
+    static Process start(Map<String, String> environment, int port, String name, Duration readiness) throws Exception {
         Path log = Files.createTempFile("aidline-crash-" + name, ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ProductionJarIT.JAR.toString())
@@ -396,7 +401,7 @@ class CrashIT {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("AIDLINE_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + readiness.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the jar runs; its log: %s", log).isTrue();
             try {
@@ -411,7 +416,7 @@ class CrashIT {
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new AssertionError("The jar was not ready within 120 s; its log: " + log);
+        throw new AssertionError("The jar was not ready within " + readiness.toSeconds() + " s; its log: " + log);
     }
 
     private static long count(Connection db, String sql) throws Exception {
@@ -425,7 +430,7 @@ class CrashIT {
         return (int) Class.forName("org.aidline.dev.EmbeddedServices").getMethod(port).invoke(null);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

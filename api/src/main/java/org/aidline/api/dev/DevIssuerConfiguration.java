@@ -6,15 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -22,7 +24,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * The development issuer. Its tokens are validated like any issuer's: signature against its JWK
- * set, issuer, audience, expiry and not-before.
+ * set, issuer, audience, expiry and not-before. The audience is the one configured for every
+ * issuer ({@code spring.security.oauth2.resourceserver.jwt.audiences}, {@code aidline} unless set),
+ * checked with the rule Spring Boot applies to an external issuer's tokens: at least one in common.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("aidline.dev-issuer.enabled")
@@ -43,18 +47,25 @@ public class DevIssuerConfiguration {
     }
 
     @Bean
-    DevTokenIssuer devTokenIssuer(DevSigningKey key, DevIssuerProperties properties, Clock clock) {
-        return new DevTokenIssuer(key, properties, clock);
+    DevTokenIssuer devTokenIssuer(DevSigningKey key, DevIssuerProperties properties, OAuth2ResourceServerProperties resourceServer,
+            Clock clock) {
+        return new DevTokenIssuer(key, properties, resourceServer.getJwt().getAudiences(), clock);
     }
 
     @Bean
-    ReactiveJwtDecoder devJwtDecoder(DevSigningKey key, DevIssuerProperties properties) {
+    ReactiveJwtDecoder devJwtDecoder(DevSigningKey key, DevIssuerProperties properties, OAuth2ResourceServerProperties resourceServer,
+            JwtTimestampValidator timestamps) {
+        List<String> audiences = List.copyOf(resourceServer.getJwt().getAudiences());
+        if (audiences.isEmpty()) {
+            // Without one, any token the development key ever signed would pass, whoever it was meant for.
+            throw new IllegalStateException("The development issuer needs an audience: set spring.security.oauth2.resourceserver.jwt.audiences");
+        }
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(token -> key.publicKeys().flatMapMany(keys -> Flux.fromIterable(keys.getKeys())))
                 .build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-                aud -> aud != null && aud.contains(properties.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+                aud -> aud != null && aud.stream().anyMatch(audiences::contains));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(properties.issuer()), audience, timestamps)));
         return decoder;
     }
 

@@ -20,11 +20,17 @@ public class DevTokenIssuer {
 
     private final DevSigningKey signingKey;
     private final DevIssuerProperties properties;
+    private final List<String> audiences;
     private final Clock clock;
 
-    public DevTokenIssuer(DevSigningKey signingKey, DevIssuerProperties properties, Clock clock) {
+    /** {@code audiences}: what the tokens name in {@code aud}, as a real issuer's name the service they are meant for. */
+    public DevTokenIssuer(DevSigningKey signingKey, DevIssuerProperties properties, List<String> audiences, Clock clock) {
+        if (audiences.isEmpty()) {
+            throw new IllegalArgumentException("Development tokens need an audience: set spring.security.oauth2.resourceserver.jwt.audiences");
+        }
         this.signingKey = signingKey;
         this.properties = properties;
+        this.audiences = List.copyOf(audiences);
         this.clock = clock;
     }
 
@@ -38,7 +44,7 @@ public class DevTokenIssuer {
             Instant now = clock.instant();
             JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                     .issuer(properties.issuer())
-                    .audience(List.of(properties.audience()))
+                    .audience(audiences)
                     .subject(subject)
                     .issuedAt(now)
                     .notBefore(now)

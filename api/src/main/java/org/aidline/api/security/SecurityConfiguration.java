@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -112,6 +113,15 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * Expiry and not-before, with the configured clock skew: Spring Boot's decoder for an issuer takes this bean
+     * in place of its own timestamp check (and so does the development issuer's decoder).
+     */
+    @Bean
+    JwtTimestampValidator tokenTimestampValidator(TokenProperties tokens) {
+        return new JwtTimestampValidator(tokens.clockSkew());
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFromToken() {

@@ -1,9 +1,12 @@
 package org.aidline.api.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import org.aidline.api.support.IntegrationTest;
 import org.aidline.intake.access.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -36,6 +40,9 @@ class TokenValidationIntegrationTests {
 
     @Autowired
     DevIssuerProperties properties;
+
+    @Autowired
+    OAuth2ResourceServerProperties resourceServer;
 
     @Test
     void devTokenEndpointIssuesBearerTokensTheServiceAccepts() {
@@ -79,21 +86,21 @@ class TokenValidationIntegrationTests {
     @Test
     void expiredTokensAreRefused() {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        String token = new DevTokenIssuer(key, properties, twoHoursAgo).issue("c-1", List.of(Role.CITIZEN), null).block().accessToken();
+        String token = new DevTokenIssuer(key, properties, audiences(), twoHoursAgo).issue("c-1", List.of(Role.CITIZEN), null).block().accessToken();
         me(token).expectStatus().isUnauthorized();
     }
 
     @Test
     void tokensForAnotherAudienceAreRefused() {
-        DevIssuerProperties otherAudience = new DevIssuerProperties(true, properties.issuer(), "another-service", Duration.ofHours(1));
-        String token = new DevTokenIssuer(key, otherAudience, Clock.systemUTC()).issue("c-1", List.of(Role.CITIZEN), null).block().accessToken();
+        String token = new DevTokenIssuer(key, properties, List.of("another-service"), Clock.systemUTC())
+                .issue("c-1", List.of(Role.CITIZEN), null).block().accessToken();
         me(token).expectStatus().isUnauthorized();
     }
 
     @Test
     void tokensFromAnotherIssuerAreRefused() {
-        DevIssuerProperties otherIssuer = new DevIssuerProperties(true, "https://evil.example", properties.audience(), Duration.ofHours(1));
-        String token = new DevTokenIssuer(key, otherIssuer, Clock.systemUTC()).issue("c-1", List.of(Role.CITIZEN), null).block().accessToken();
+        DevIssuerProperties otherIssuer = new DevIssuerProperties(true, "https://evil.example", Duration.ofHours(1));
+        String token = new DevTokenIssuer(key, otherIssuer, audiences(), Clock.systemUTC()).issue("c-1", List.of(Role.CITIZEN), null).block().accessToken();
         me(token).expectStatus().isUnauthorized();
     }
 
@@ -101,12 +108,26 @@ class TokenValidationIntegrationTests {
     void tokensSignedWithAnotherKeyAreRefused() throws Exception {
         RSAKey forged = new RSAKeyGenerator(2048).keyID("aidline-dev").generate();
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(properties.issuer()).audience(List.of(properties.audience()))
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(properties.issuer()).audience(audiences())
                 .subject("c-1").issuedAt(now).expiresAt(now.plusSeconds(600)).claim("roles", List.of("CITIZEN")).build();
         String token = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(forged)))
                 .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId("aidline-dev").build(), claims))
                 .getTokenValue();
         me(token).expectStatus().isUnauthorized().expectBody().jsonPath("$.type").isEqualTo("/problems/unauthenticated");
+    }
+
+    /** The default configuration names the service's audience, which development tokens carry like a real issuer's. */
+    @Test
+    void theDefaultAudienceIsTheServicesOwnAndDevelopmentTokensCarryIt() throws Exception {
+        assertThat(resourceServer.getJwt().getAudiences()).containsExactly("aidline");
+        String token = web.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"sub\":\"c-1\",\"roles\":[\"CITIZEN\"]}")
+                .exchange().expectBody(java.util.Map.class).returnResult().getResponseBody().get("access_token").toString();
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getAudience()).containsExactly("aidline");
+    }
+
+    private List<String> audiences() {
+        return resourceServer.getJwt().getAudiences();
     }
 
     WebTestClient.ResponseSpec me(String token) {

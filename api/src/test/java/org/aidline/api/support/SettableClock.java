@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.aidline.api.dev.DevIssuerProperties;
 import org.aidline.api.dev.DevSigningKey;
 import org.aidline.api.dev.DevTokenIssuer;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -67,8 +68,9 @@ public class SettableClock extends Clock {
 
         @Bean
         @Primary
-        DevTokenIssuer systemClockTokenIssuer(DevSigningKey key, DevIssuerProperties properties) {
-            return new DevTokenIssuer(key, properties, Clock.systemUTC());
+        DevTokenIssuer systemClockTokenIssuer(DevSigningKey key, DevIssuerProperties properties,
+                OAuth2ResourceServerProperties resourceServer) {
+            return new DevTokenIssuer(key, properties, resourceServer.getJwt().getAudiences(), Clock.systemUTC());
         }
     }
 }
