@@ -1,5 +1,7 @@
 package org.aidline.api.outbound;
 
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -28,6 +30,7 @@ final class BearerTokens implements ExchangeFilterFunction {
     private final String endpoint;
     private final ReactiveOAuth2AuthorizedClientManager manager;
     private final ReactiveOAuth2AuthorizedClientService authorizedClients;
+    private final AtomicReference<@Nullable Mono<String>> pending = new AtomicReference<>();
 
     BearerTokens(String endpoint, ReactiveOAuth2AuthorizedClientManager manager, ReactiveOAuth2AuthorizedClientService authorizedClients) {
         this.endpoint = endpoint;
@@ -50,8 +53,29 @@ final class BearerTokens implements ExchangeFilterFunction {
         }));
     }
 
-    /** The cached token while it is valid, else a new one from the token endpoint; an error if none can be had. */
+    /**
+     * The cached token while it is valid, else a new one from the token endpoint; an error if none
+     * can be had. Calls that need a token at the same moment (a dispatcher round sends many) share
+     * one request to the token endpoint instead of each asking for its own.
+     */
     private Mono<String> token() {
+        return Mono.defer(() -> {
+            Mono<String> shared = pending.get();
+            if (shared != null) {
+                return shared;
+            }
+            AtomicReference<@Nullable Mono<String>> self = new AtomicReference<>();
+            Mono<String> fetch = authorize().doFinally(signal -> pending.compareAndSet(self.get(), null)).cache();
+            self.set(fetch);
+            if (pending.compareAndSet(null, fetch)) {
+                return fetch;
+            }
+            Mono<String> other = pending.get();
+            return other != null ? other : fetch;
+        });
+    }
+
+    private Mono<String> authorize() {
         return manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(endpoint).principal(PRINCIPAL).build())
                 .map(client -> client.getAccessToken().getTokenValue())
                 .switchIfEmpty(Mono.error(() -> new AccessTokenUnavailableException(endpoint, null)))

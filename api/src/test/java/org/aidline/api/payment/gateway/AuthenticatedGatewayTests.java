@@ -37,6 +37,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.mock.env.MockEnvironment;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,6 +83,20 @@ class AuthenticatedGatewayTests {
         assertThat(tokenRequests(authorizationServer)).hasSize(2);
         assertThat(bearerOf(three)).containsExactly("Bearer second");
         assertThat(gatewayServer.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", absent()))).isEmpty();
+    }
+
+    @Test
+    void callsThatNeedATokenAtTheSameMomentShareOneTokenRequest() {
+        issues(authorizationServer, 300, "shared", "second", "third", "fourth");
+        acceptsOnly(gatewayServer, "/disburse/sync/.*", aResponse().withTransformers(FakeBank.NAME), "shared", "second", "third", "fourth");
+        PaymentGateway gateway = gateway(credentials());
+        List<Disbursement> disbursements = List.of(disbursement(), disbursement(), disbursement(), disbursement());
+
+        StepVerifier.create(Flux.fromIterable(disbursements).flatMap(gateway::disburse))
+                .expectNextCount(4).verifyComplete();
+
+        assertThat(tokenRequests(authorizationServer)).hasSize(1);
+        disbursements.forEach(disbursement -> assertThat(bearerOf(disbursement)).containsExactly("Bearer shared"));
     }
 
     @Test
