@@ -1,9 +1,10 @@
 package org.aidline.api.verification;
 
-import io.netty.channel.ChannelOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.aidline.api.outbound.OutboundClients;
 import org.aidline.intake.personaldata.PersonalDataProtector;
 import org.aidline.intake.verification.Registries;
 import org.aidline.intake.verification.Registry;
@@ -11,23 +12,29 @@ import org.aidline.intake.verification.Verifications;
 import org.aidline.intake.verification.Verifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
 
-/** Wires the configured registries to the verifier. */
+/** Wires the configured registries, each with its own token and client certificate where configured, to the verifier. */
 @Configuration(proxyBeanMethods = false)
 public class VerificationConfiguration {
 
     @Bean
-    Registries registries(VerificationProperties properties, Clock clock) {
+    Registries registries(VerificationProperties properties, OutboundClients outbound, Clock clock, Environment environment) {
+        boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
         Map<String, Registry> registries = new LinkedHashMap<>();
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
-                .responseTimeout(properties.timeout());
         for (VerificationProperties.RegistryEndpoint endpoint : properties.registries()) {
-            WebClient client = WebClient.builder().baseUrl(endpoint.baseUrl()).clientConnector(new ReactorClientHttpConnector(http)).build();
-            registries.put(endpoint.name(), new SpdciRegistry(endpoint.name(), client, properties.senderId(), properties.timeout(), clock));
+            if (prod && !endpoint.security().isConfigured()) {
+                // Every search sends a resident ID number: only to a registry that knows who asks.
+                throw new IllegalStateException("Registry " + endpoint.name() + " needs credentials in production: set "
+                        + "aidline.verification.registries[].security.oauth2.* and/or .security.ssl-bundle");
+            }
+            WebClient client = outbound.builder("registry-" + endpoint.name(), endpoint.baseUrl(), properties.timeout(),
+                    properties.timeout(), endpoint.security()).build();
+            // With a token, a search may first have to fetch one, within the same timeout.
+            Duration timeout = endpoint.security().oauth2() == null ? properties.timeout() : properties.timeout().multipliedBy(2);
+            registries.put(endpoint.name(), new SpdciRegistry(endpoint.name(), client, properties.senderId(), timeout, clock));
         }
         return new Registries(registries);
     }

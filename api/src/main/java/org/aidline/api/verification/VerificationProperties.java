@@ -2,6 +2,7 @@ package org.aidline.api.verification;
 
 import java.time.Duration;
 import java.util.List;
+import org.aidline.api.outbound.EndpointSecurity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,7 +22,11 @@ public record VerificationProperties(
         @DefaultValue("PT10M") Duration maxRetry,
         @DefaultValue("aidline") String senderId) {
 
-    /** One registry: its name (the SPDCI receiver and reg_type) and the base URL of its API. */
-    public record RegistryEndpoint(String name, String baseUrl) {
+    /**
+     * One registry: its name (the SPDCI receiver and reg_type), the base URL of its API, and how
+     * Aidline proves who it is to it (SPDCI's bearer token, a client certificate); the prod profile
+     * refuses a registry with neither, since every search carries a resident ID number.
+     */
+    public record RegistryEndpoint(String name, String baseUrl, @DefaultValue EndpointSecurity security) {
     }
 }

@@ -2,6 +2,7 @@ package org.aidline.api.payment.gateway;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.concurrent.TimeoutException;
+import org.aidline.api.outbound.AccessTokenUnavailableException;
 import org.aidline.intake.payment.GatewayOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -96,6 +97,11 @@ public final class GatewayOutcomes {
         }
         if (failure instanceof GatewayUnavailableException unavailable) {
             return GatewayOutcome.transientFailure("HTTP " + unavailable.status());
+        }
+        if (failure instanceof AccessTokenUnavailableException) {
+            // Nothing was sent: the instruction waits for the bank's token endpoint, as for an outage.
+            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+            return GatewayOutcome.transientFailure("no access token for the gateway: " + cause.getClass().getSimpleName());
         }
         if (failure instanceof TimeoutException || hasCause(failure, io.netty.handler.timeout.ReadTimeoutException.class)) {
             return GatewayOutcome.transientFailure("timeout");
