@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "aidline.personal-data.encryption-key=cHJvZHVjdGlvbi10ZXN0LWVuY3J5cHRpb24ta2V5ISE=",
         "aidline.personal-data.hash-key=cHJvZHVjdGlvbi10ZXN0LWhvdXNlaG9sZC1oYXNoLWtleSEh",
         // No bank here: this instance must not dispatch (production refuses to start without a gateway otherwise).
-        "aidline.payments.enabled=false",
+        "aidline.payments.enabled=false", "aidline.registry.payouts.enabled=false",
         "aidline.notifications.jpush.app-key=test-app", "aidline.notifications.jpush.master-secret=test-secret",
         "aidline.notifications.sms.base-url=http://127.0.0.1:9", "aidline.notifications.sms.api-key=test-key",
         "aidline.notifications.enabled=false",

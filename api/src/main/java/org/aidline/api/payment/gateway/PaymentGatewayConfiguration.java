@@ -9,6 +9,7 @@ import org.aidline.api.outbound.EndpointSecurity;
 import org.aidline.api.outbound.OutboundClients;
 import org.aidline.intake.PaymentsProperties;
 import org.aidline.intake.payment.PaymentGateway;
+import org.aidline.registry.PayoutsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,20 +32,23 @@ public class PaymentGatewayConfiguration {
 
     @Bean
     PaymentGateway paymentGateway(PaymentsProperties properties, GatewaySecurityProperties securityProperties, OutboundClients outbound,
-            JsonMapper json, Clock clock, Environment environment, CircuitBreakerRegistry breakers) {
+            PayoutsProperties payouts, JsonMapper json, Clock clock, Environment environment, CircuitBreakerRegistry breakers) {
         PaymentsProperties.Gateway gateway = properties.gateway();
         boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
+        // Grants and the registry's payrolls and campaigns pay through this one gateway: either paying is paying.
+        boolean pays = properties.enabled() || payouts.enabled();
         if (gateway.baseUrl() == null) {
-            if (properties.enabled() && prod) {
+            if (pays && prod) {
                 // Reporting payments as made without a bank would be the one unforgivable default.
-                throw new IllegalStateException("Set aidline.payments.gateway.base-url, or aidline.payments.enabled=false, in production");
+                throw new IllegalStateException("Set aidline.payments.gateway.base-url in production, or both "
+                        + "aidline.payments.enabled=false and aidline.registry.payouts.enabled=false (no instance pays)");
             }
             log.warn("No aidline.payments.gateway.base-url: payments are only logged and reported paid (embedded default)");
             return new LoggingPaymentGateway();
         }
         EndpointSecurity security = securityProperties.endpoint();
         if (!security.isConfigured()) {
-            if (properties.enabled() && prod) {
+            if (pays && prod) {
                 // Money moves only on calls the bank can attribute to us: a token, a client certificate, or both.
                 throw new IllegalStateException("The bank gateway needs credentials in production: set "
                         + "aidline.payments.gateway.security.oauth2.* and/or aidline.payments.gateway.security.ssl-bundle");

@@ -26,6 +26,7 @@ import org.aidline.api.outbound.OutboundClients;
 import org.aidline.api.payment.FakeBank;
 import org.aidline.api.support.SettableClock;
 import org.aidline.intake.PaymentsProperties;
+import org.aidline.registry.PayoutsProperties;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.payment.Disbursement;
 import org.aidline.intake.payment.GatewayOutcome;
@@ -207,6 +208,20 @@ class AuthenticatedGatewayTests {
     }
 
     @Test
+    void productionWithoutABankRefusesToStartWhileTheRegistryStillPays() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("prod");
+        Map<String, String> grantsOff = Map.of("aidline.payments.enabled", "false");
+
+        // Payrolls and campaigns go through the same gateway: the logging stand-in would report them paid.
+        assertThatThrownBy(() -> gatewayWithoutBank(grantsOff, production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("aidline.registry.payouts.enabled=false");
+        assertThat(gatewayWithoutBank(Map.of("aidline.payments.enabled", "false", "aidline.registry.payouts.enabled", "false"),
+                production)).isInstanceOf(LoggingPaymentGateway.class);
+    }
+
+    @Test
     void halfConfiguredCredentialsStopTheStart() {
         assertThatThrownBy(() -> gateway(Map.of("aidline.payments.gateway.security.oauth2.client-id", "aidline")))
                 .hasRootCauseMessage("OAuth2 client credentials need a token-uri, a client-id and a client-secret");
@@ -231,11 +246,20 @@ class AuthenticatedGatewayTests {
         properties.put("aidline.payments.gateway.base-url", gatewayServer.baseUrl());
         properties.put("aidline.payments.gateway.connect-timeout", "1s");
         properties.put("aidline.payments.gateway.response-timeout", "3s");
-        Binder binder = new Binder(new MapConfigurationPropertySource(properties));
+        return gateway(new Binder(new MapConfigurationPropertySource(properties)), environment);
+    }
+
+    /** No base URL at all: the embedded default's logging stand-in, where allowed. */
+    private PaymentGateway gatewayWithoutBank(Map<String, String> properties, MockEnvironment environment) {
+        return gateway(new Binder(new MapConfigurationPropertySource(properties)), environment);
+    }
+
+    private PaymentGateway gateway(Binder binder, MockEnvironment environment) {
         return new PaymentGatewayConfiguration().paymentGateway(
                 binder.bindOrCreate("aidline.payments", PaymentsProperties.class),
                 binder.bindOrCreate("aidline.payments.gateway.security", GatewaySecurityProperties.class),
                 new OutboundClients(new DefaultSslBundleRegistry(), clock),
+                binder.bindOrCreate("aidline.registry.payouts", PayoutsProperties.class),
                 JsonMapper.builder().build(), clock, environment, CircuitBreakerRegistry.ofDefaults());
     }
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.aidline.api.outbound.OutboundClients;
 import org.aidline.api.payment.FakeBank;
 import org.aidline.intake.PaymentsProperties;
+import org.aidline.registry.PayoutsProperties;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.payment.Disbursement;
 import org.aidline.intake.payment.GatewayOutcome;
@@ -111,6 +112,7 @@ class BankMutualTlsTests {
                 binder.bindOrCreate("aidline.payments", PaymentsProperties.class),
                 binder.bindOrCreate("aidline.payments.gateway.security", GatewaySecurityProperties.class),
                 new OutboundClients(bundles, Clock.systemUTC()),
+                binder.bindOrCreate("aidline.registry.payouts", PayoutsProperties.class),
                 JsonMapper.builder().build(), Clock.systemUTC(), new MockEnvironment(), CircuitBreakerRegistry.ofDefaults());
     }
 
