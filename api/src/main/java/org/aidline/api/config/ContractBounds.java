@@ -16,7 +16,8 @@ import java.util.Set;
  * the limits the service really enforces: a path or query value fits in the longest URI the edge takes, a
  * header in the header limit, a field of a JSON body in the body limit (each element at least one byte),
  * an integer in its format's range. Response fields without their own bound get the configured text and
- * list ceilings. Fields that know better declare it themselves (@Size, @Max, @Schema) and are left alone.
+ * list ceilings. A string whose @Pattern implies a longest match gets that. Fields that know better declare
+ * it themselves (@Size, @Max, @Schema) and are left alone.
  * Amounts (BigDecimal, the only numbers without a format) are yuan with at most two decimals: format decimal.
  */
 final class ContractBounds {
@@ -94,6 +95,9 @@ final class ContractBounds {
     private static void bound(Schema<?> schema, Limits limits) {
         if (schema == null || schema.get$ref() != null) {
             return;
+        }
+        if (isA(schema, "string") && schema.getMaxLength() == null && schema.getPattern() != null) {
+            PatternLength.longest(schema.getPattern()).ifPresent(schema::setMaxLength);
         }
         if (isA(schema, "string") && schema.getMaxLength() == null && schema.getEnum() == null && schema.getConst() == null) {
             schema.setMaxLength((int) Math.min(Integer.MAX_VALUE, switch (String.valueOf(schema.getFormat())) {
