@@ -12,11 +12,13 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.math.BigDecimal;
 import org.aidline.api.audit.AuditContextFilter;
 import org.aidline.api.idempotency.IdempotentFiling;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Declares the headers the edge sends and reads on every operation once, under components, so that each
  * operation only refers to them: the request id both ways, rate limits on the rate-limited POSTs,
- * Retry-After on 429 and 503, and Location and Idempotent-Replayed on idempotent filings.
+ * Retry-After on 429 and 503, the ETag where an operation sends one, and Location and Idempotent-Replayed on
+ * idempotent filings.
  */
 final class ContractHeaders {
 
@@ -26,6 +28,10 @@ final class ContractHeaders {
     private static final String LOCATION = "Location";
     // AuditContextFilter's own rule for a caller's request id; anything else is replaced by a new UUID.
     private static final String REQUEST_ID_PATTERN = "^[A-Za-z0-9._:-]{1,64}$";
+
+    // The responses whose controllers set an ETag (EntityTags, PolicyETags, ReviewProblems.etag) on every answer.
+    private static final java.util.Set<String> VERSIONED = java.util.Set.of("#/components/schemas/Case", "#/components/schemas/GrantResponse",
+            "#/components/schemas/CalendarView", "#/components/schemas/PolicyResponse");
 
     private ContractHeaders() {
     }
@@ -47,6 +53,9 @@ final class ContractHeaders {
                 .addHeaders(LOCATION, new Header().required(true)
                         .description("Where the created resource is read")
                         .schema(new StringSchema().format("uri-reference").maxLength(2048).example("/api/v1/reports/0b8f6c1e-5d3a-4f7e-9c21-7a4e2d1b9f60")))
+                .addHeaders(HttpHeaders.ETAG, new Header()
+                        .description("The version of what was read or written (a grant's, a policy's), quoted: send it back as If-Match")
+                        .schema(new StringSchema().maxLength(42).pattern("^\"[0-9-]{1,40}\"$").example("\"3\"")))
                 .addHeaders(IdempotentFiling.REPLAYED_HEADER, new Header()
                         .description("true when this answer repeats the one given to an earlier request with the same Idempotency-Key; absent otherwise")
                         .schema(new BooleanSchema().example(true)))
@@ -79,11 +88,20 @@ final class ContractHeaders {
             if (status.equals("429") || status.equals("503")) {
                 refer(response, RETRY_AFTER);
             }
+            if (status.equals("200") && versioned(response)) {
+                refer(response, HttpHeaders.ETAG);
+            }
             if (status.equals("201") && idempotentFiling) {
                 refer(response, LOCATION);
                 refer(response, IdempotentFiling.REPLAYED_HEADER);
             }
         });
+    }
+
+    /** A versioned resource (a case, a grant, a calendar, a policy): whoever answers one sends its version as ETag. */
+    private static boolean versioned(ApiResponse response) {
+        return response.getContent() != null && response.getContent().values().stream()
+                .anyMatch(media -> media.getSchema() != null && VERSIONED.contains(String.valueOf(media.getSchema().get$ref())));
     }
 
     private static void refer(ApiResponse response, String header) {
