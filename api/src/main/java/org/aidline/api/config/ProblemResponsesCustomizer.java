@@ -2,7 +2,6 @@ package org.aidline.api.config;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -12,20 +11,17 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.stereotype.Component;
 
 /** Documents the RFC 9457 problems every API operation can answer, so clients can code against them. */
-@Component
-public class ProblemResponsesCustomizer implements OpenApiCustomizer {
+final class ProblemResponsesCustomizer {
 
     private static final String PROBLEM = "Problem";
 
-    @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+    static void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
         openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/") || path.startsWith("/open311/")) {
@@ -66,10 +62,6 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
                     .description(description)
                     .content(new Content().addMediaType("application/problem+json",
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-            if (status.equals("429") || status.equals("503")) {
-                response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
-                        .schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)));
-            }
             operation.getResponses().putIfAbsent(status, response);
         });
     }
@@ -80,13 +72,14 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         fieldError.addProperty("message", new StringSchema().example("The check digit of the resident ID number is wrong"));
         ObjectSchema problem = new ObjectSchema();
         problem.description("RFC 9457 problem details; titles follow Accept-Language (en, zh)");
-        problem.addProperty("type", new StringSchema().example("/problems/validation"));
+        problem.addProperty("type", new StringSchema().format("uri-reference").maxLength(256).example("/problems/validation"));
         problem.addProperty("title", new StringSchema().example("Invalid request"));
-        problem.addProperty("status", new IntegerSchema().example(400));
+        problem.addProperty("status", new IntegerSchema().format("int32").minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)).example(400));
         problem.addProperty("detail", new StringSchema());
         problem.addProperty("instance", new StringSchema());
         problem.addProperty("errors", new ArraySchema().items(fieldError));
-        problem.addProperty("retryAfterSeconds", new IntegerSchema().description("With 429 and 503: the Retry-After header's value"));
+        problem.addProperty("retryAfterSeconds", new IntegerSchema().format("int32").minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(86_400))
+                .description("With 429 and 503: the Retry-After header's value"));
         problem.addProperty("mayHaveBeenApplied", new BooleanSchema()
                 .description("With 503: false when nothing was changed; true when a write may have gone through before the failure"));
         problem.setRequired(List.of("type", "title", "status"));

@@ -1,6 +1,7 @@
 package org.aidline.api.dev;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -28,7 +29,8 @@ public class DevTokenController {
     }
 
     @PostMapping(path = "/dev/token", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Issue a development token", security = {})
+    @Operation(operationId = "issueDevToken", summary = "Issue a development token")
+    @SecurityRequirements
     Mono<DevToken> token(@Valid @RequestBody DevTokenRequest request) {
         boolean staff = request.roles().stream().anyMatch(Role::isStaff);
         if (staff && request.region() == null) {
@@ -39,7 +41,8 @@ public class DevTokenController {
     }
 
     @GetMapping(path = "/dev/jwks.json", produces = "application/json")
-    @Operation(summary = "The development issuer's public keys (JWKS)", security = {})
+    @Operation(operationId = "getDevKeys", summary = "The development issuer's public keys (JWKS)")
+    @SecurityRequirements
     Mono<Map<String, Object>> keys() {
         return signingKey.publicKeys().map(keys -> keys.toJSONObject(true));
     }

@@ -23,7 +23,7 @@ public class MeController {
     }
 
     @GetMapping(path = "/api/v1/me", produces = "application/json")
-    @Operation(summary = "The caller's subject, roles and region, from the token")
+    @Operation(operationId = "getMe", summary = "The caller's subject, roles and region, from the token")
     Mono<Me> me(@AuthenticationPrincipal Jwt token) {
         Actor actor = Actors.from(token);
         return Mono.just(new Me(actor.subject(), actor.roles().stream().sorted().toList(),

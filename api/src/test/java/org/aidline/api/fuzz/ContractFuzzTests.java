@@ -154,7 +154,9 @@ class ContractFuzzTests {
         String path = operation.path();
         StringBuilder query = new StringBuilder();
         Map<String, String> headers = new java.util.LinkedHashMap<>();
-        for (JsonNode parameter : iterable(operation.spec().get("parameters"))) {
+        for (JsonNode declared : iterable(operation.spec().get("parameters"))) {
+            // A parameter every operation shares (X-Request-Id) is declared once under components and referred to.
+            JsonNode parameter = declared.has("$ref") ? contract.at(declared.get("$ref").asString().substring(1)) : declared;
             String name = parameter.get("name").asString();
             String in = parameter.get("in").asString();
             JsonNode schema = parameter.path("schema");

@@ -39,7 +39,7 @@ public class AuditController {
     }
 
     @GetMapping(path = "/api/v1/audit", produces = JSON)
-    @Operation(summary = "Audit events of your region, oldest first (auditors)",
+    @Operation(operationId = "listAuditEvents", summary = "Audit events of your region, oldest first (auditors)",
             description = "Filter by entity (entityType, entityId), actor and time [from, to); page on with cursor.")
     Mono<AuditList> find(@AuthenticationPrincipal Jwt token,
             @RequestParam(required = false) @Nullable String entityType,
@@ -62,7 +62,7 @@ public class AuditController {
     }
 
     @GetMapping(path = "/api/v1/audit/verify", produces = JSON)
-    @Operation(summary = "Recompute the whole chain and name the first broken link (auditors)",
+    @Operation(operationId = "verifyAuditChain", summary = "Recompute the whole chain and name the first broken link (auditors)",
             description = "An edited, deleted or inserted event breaks the chain at that event. Events committed in the last "
                     + "second or so are not sealed yet and are counted as pending.")
     Mono<VerificationView> verify() {

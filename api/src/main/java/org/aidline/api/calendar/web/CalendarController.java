@@ -53,7 +53,7 @@ public class CalendarController {
     }
 
     @GetMapping(path = "/api/v1/calendar/{year}", produces = JSON)
-    @Operation(summary = "A year's working-day calendar (staff)",
+    @Operation(operationId = "getCalendar", summary = "A year's working-day calendar (staff)",
             description = "Holidays and exchanged working days in Asia/Shanghai. The ETag names the version; send it as If-Match to change it.")
     @ApiResponse(responseCode = "200", description = "The year", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     Mono<ResponseEntity<CalendarView>> read(@AuthenticationPrincipal Jwt token,
@@ -65,7 +65,7 @@ public class CalendarController {
     }
 
     @PutMapping(path = "/api/v1/calendar/{year}", consumes = JSON, produces = JSON)
-    @Operation(summary = "Replace a year's calendar (province supervisors)",
+    @Operation(operationId = "replaceCalendar", summary = "Replace a year's calendar (province supervisors)",
             description = "The whole year at once, as the notice gives it. Deadlines already set keep their time; new ones count in this calendar.")
     @ApiResponse(responseCode = "200", description = "The new version", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @ApiResponse(responseCode = "412", description = "The calendar changed since the ETag sent: /problems/precondition-failed",

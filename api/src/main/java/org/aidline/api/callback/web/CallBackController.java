@@ -51,7 +51,7 @@ public class CallBackController {
     }
 
     @GetMapping(path = "/api/v1/call-backs", produces = JSON)
-    @Operation(summary = "The call-backs waiting in your region, oldest closing first (operators; supervisors and auditors read along)",
+    @Operation(operationId = "listCallBacks", summary = "The call-backs waiting in your region, oldest closing first (operators; supervisors and auditors read along)",
             description = "One item per closing of a report with a phone number to call, until the person is reached or the policy's "
                     + "tries (3 by default) are used up.")
     @ApiResponse(responseCode = "403", description = "Not staff of a region that calls back: /problems/forbidden",
@@ -69,7 +69,7 @@ public class CallBackController {
     }
 
     @GetMapping(path = "/api/v1/reports/{id}/call-backs", produces = JSON)
-    @Operation(summary = "A report's call-backs and every call made (whoever may see the report)")
+    @Operation(operationId = "listReportCallBacks", summary = "A report's call-backs and every call made (whoever may see the report)")
     Mono<CallBackViews.ReportCallBacks> history(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         ReportId report = parse(id);
         return desk.history(Actors.from(token), report)
@@ -78,7 +78,7 @@ public class CallBackController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/call-back", consumes = JSON, produces = JSON)
-    @Operation(summary = "Record one call back to the person of a closed report (operators of its region)",
+    @Operation(operationId = "recordCallBack", summary = "Record one call back to the person of a closed report (operators of its region)",
             description = "Not reached: one try of the policy's number; the last one closes the item UNREACHED. Reached: the item is "
                     + "ANSWERED with the person's satisfaction; UNSATISFIED (with a note) reopens the report (REOPENED) and its "
                     + "village gets a new coordinator task, after which it closes and is called back again. The 12345 platform "

@@ -60,7 +60,7 @@ public class CaseController {
     }
 
     @GetMapping(path = "/api/v1/reports/{id}/case", produces = JSON)
-    @Operation(summary = "A report's case: steps, objections, decision (the citizen who filed it, staff of its region)",
+    @Operation(operationId = "getCase", summary = "A report's case: steps, objections, decision (the citizen who filed it, staff of its region)",
             description = "Citizens see where the case stands and the decision with its reason in their language; findings, "
                     + "registry answers and objectors are for staff. The ETag is what a decision's If-Match names.")
     @ApiResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseView.class)))
@@ -69,7 +69,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/investigation", consumes = JSON, produces = JSON)
-    @Operation(summary = "Record the household investigation (the village's coordinators, supervisors of the region)")
+    @Operation(operationId = "recordInvestigation", summary = "Record the household investigation (the village's coordinators, supervisors of the region)")
     @ApiResponse(responseCode = "200", description = "Recorded: the case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @ApiResponse(responseCode = "409", description = "Done already, not asked for by the policy, or the case takes no more steps: "
             + "/problems/state-conflict", content = @Content(mediaType = CaseProblems.PROBLEM, schema = @Schema(ref = CaseProblems.PROBLEM_SCHEMA)))
@@ -81,7 +81,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/means-test", produces = JSON)
-    @Operation(summary = "Run the means test: every configured registry asked about the household now (coordinators, supervisors)",
+    @Operation(operationId = "testMeans", summary = "Run the means test: every configured registry asked about the household now (coordinators, supervisors)",
             description = "The verdict is CLEAR, FLAGGED (a registry holds something; the decider reads what) or INCOMPLETE "
                     + "(a registry has not answered: run it again).")
     @ApiResponse(responseCode = "200", description = "Run: the case", content = @Content(schema = @Schema(implementation = CaseView.class)))
@@ -93,7 +93,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/deliberation", consumes = JSON, produces = JSON)
-    @Operation(summary = "Record the village deliberation, where the policy asks for one (coordinators, supervisors)")
+    @Operation(operationId = "deliberateReport", summary = "Record the village deliberation, where the policy asks for one (coordinators, supervisors)")
     @ApiResponse(responseCode = "200", description = "Recorded: the case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     Mono<ResponseEntity<CaseView>> deliberate(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Validated @RequestBody CaseRequests.DeliberationRequest request, ServerWebExchange exchange) {
@@ -106,7 +106,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/notice", produces = JSON)
-    @Operation(summary = "Open the public notice for the policy's days, or those given (supervisors of the region)",
+    @Operation(operationId = "openNotice", summary = "Open the public notice for the policy's days, or those given (supervisors of the region)",
             description = "What is published is masked: the household's surname initial, the village, the category and the "
                     + "amount proposed; no ID number, no full name. The decision waits until the notice has ended. A notice "
                     + "posted on the village's board before it is recorded here gives postedAt: its days count from then.")
@@ -119,7 +119,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/objections", consumes = JSON, produces = JSON)
-    @Operation(summary = "Record an objection to a running notice (staff of the region; an operator for a caller)")
+    @Operation(operationId = "fileObjection", summary = "Record an objection to a running notice (staff of the region; an operator for a caller)")
     @ApiResponse(responseCode = "200", description = "Recorded: the case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @ApiResponse(responseCode = "409", description = "No notice runs: /problems/state-conflict",
             content = @Content(mediaType = CaseProblems.PROBLEM, schema = @Schema(ref = CaseProblems.PROBLEM_SCHEMA)))
@@ -129,7 +129,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/objections/{objectionId}/resolution", consumes = JSON, produces = JSON)
-    @Operation(summary = "Resolve an objection: UPHELD or DISMISSED, with the reason (supervisors of the region)")
+    @Operation(operationId = "resolveObjection", summary = "Resolve an objection: UPHELD or DISMISSED, with the reason (supervisors of the region)")
     @ApiResponse(responseCode = "200", description = "Resolved: the case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     Mono<ResponseEntity<CaseView>> resolve(@AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String objectionId,
             @Validated @RequestBody CaseRequests.ObjectionResolutionRequest request, ServerWebExchange exchange) {
@@ -142,7 +142,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/decision", consumes = JSON, produces = JSON)
-    @Operation(summary = "Decide an ordinary case: GRANT an amount or REFUSE with a reason (township or county supervisors)",
+    @Operation(operationId = "decideReport", summary = "Decide an ordinary case: GRANT an amount or REFUSE with a reason (township or county supervisors)",
             description = "A township's supervisor decides within the township's cap; the decision is filed upward and appears in "
                     + "the county's filed-decisions queue. Above the cap the township's GRANT is a recommendation and the county "
                     + "decides. GRANT makes the grant, its ledger entry and its payment at once. Refused while a step is open, the "
@@ -186,7 +186,7 @@ public class CaseController {
     }
 
     @PostMapping(path = "/api/v1/supervision/filed-decisions/{decisionId}/review", consumes = JSON, produces = JSON)
-    @Operation(summary = "Note a township's filed decision as SEEN, or OVERTURN it while the policy allows (the county's supervisors)",
+    @Operation(operationId = "reviewFiledDecision", summary = "Note a township's filed decision as SEEN, or OVERTURN it while the policy allows (the county's supervisors)",
             description = "Overturning a refusal reopens the case for the county's decision; overturning a grant puts the grant "
                     + "under the county's review (confirm, adjust or revoke with recovery, at /api/v1/grants/{id}/review).")
     @ApiResponse(responseCode = "200", description = "Reviewed: the case", content = @Content(schema = @Schema(implementation = CaseView.class)))

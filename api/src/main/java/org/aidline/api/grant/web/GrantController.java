@@ -59,7 +59,7 @@ public class GrantController {
     }
 
     @GetMapping(path = "/api/v1/grants/{id}", produces = JSON)
-    @Operation(summary = "A grant: status, amounts, required, attached and missing documents, deadline",
+    @Operation(operationId = "getGrant", summary = "A grant: status, amounts, required, attached and missing documents, deadline",
             description = "The citizen who filed the report and staff of its region see it; anyone else gets 404. "
                     + "The ETag names this state: send it as If-Match when attaching documents.")
     @ApiResponse(responseCode = "200", description = "The grant",
@@ -72,7 +72,7 @@ public class GrantController {
     }
 
     @PostMapping(path = "/api/v1/grants/{id}/documents", consumes = JSON, produces = JSON)
-    @Operation(summary = "Attach documents to a grant (the citizen who filed the report, or the village's coordinator)",
+    @Operation(operationId = "attachGrantDocuments", summary = "Attach documents to a grant (the citizen who filed the report, or the village's coordinator)",
             description = "Requires If-Match with the grant's current ETag: a client that missed a change gets 412 and "
                     + "never overwrites it. When every required document is in, the grant becomes DOCUMENTED.")
     @ApiResponse(responseCode = "200", description = "Attached; the grant with its new ETag",
@@ -110,7 +110,7 @@ public class GrantController {
     }
 
     @GetMapping(path = "/api/v1/grants", produces = JSON)
-    @Operation(summary = "Grants of a status in your region, oldest due first (supervisors, auditors)",
+    @Operation(operationId = "listGrants", summary = "Grants of a status in your region, oldest due first (supervisors, auditors)",
             description = "By default the OVERDUE ones: documents past their deadline, escalated to the county supervisor.")
     Mono<GrantList> list(@AuthenticationPrincipal Jwt token,
             @Parameter(description = "AWAITING_DOCUMENTS, DOCUMENTED or OVERDUE")

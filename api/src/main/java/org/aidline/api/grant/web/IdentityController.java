@@ -46,7 +46,7 @@ public class IdentityController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/identity", consumes = JSON, produces = JSON)
-    @Operation(summary = "Record the subject's ID number (the village's coordinator or the county's supervisor)",
+    @Operation(operationId = "verifyIdentity", summary = "Record the subject's ID number (the village's coordinator or the county's supervisor)",
             description = "A grant awaiting identity then starts its documents clock and is paid. If the household already "
                     + "had a fast-track grant in the window, this grant is cancelled (nothing was paid) and the report "
                     + "becomes a DUPLICATE of the household's granted report: still 200, with outcome DUPLICATE.")

@@ -35,7 +35,7 @@ public class LedgerController {
     }
 
     @GetMapping(path = "/api/v1/ledger", produces = "application/json")
-    @Operation(summary = "Ledger entries in the order they were written (auditors and supervisors of a county, prefecture or the province)",
+    @Operation(operationId = "listLedgerEntries", summary = "Ledger entries in the order they were written (auditors and supervisors of a county, prefecture or the province)",
             description = "Without county, every county of your region. GRANT + ADJUSTMENT + REVOCATION of a county sum to what its "
                     + "grants are worth; PAYMENT and RECOVERY are money that moved.")
     Mono<LedgerList> ledgerEntries(@AuthenticationPrincipal Jwt token,

@@ -43,7 +43,7 @@ public class FlagOutcomeController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/flag-outcome", consumes = JSON, produces = JSON)
-    @Operation(summary = "Record what checking a monitoring flag found (the county's supervisors)",
+    @Operation(operationId = "recordFlagOutcome", summary = "Record what checking a monitoring flag found (the county's supervisors)",
             description = "Once per flag: the report closes (unless closed or rejected already) with a FLAG_OUTCOME step in its history, "
                     + "and the registry applies the outcome to the person's enrolments (matched by the flag's ID number): SUSPENDED "
                     + "pauses the active ones, ENDED ends them, AMOUNT_CHANGED sets the programme's monthly amount, CLEARED leaves "

@@ -46,7 +46,7 @@ public class MonitoringFlagController {
 
     @PostMapping(path = "/api/v1/monitoring/flags", consumes = {MediaType.APPLICATION_JSON_VALUE, CSV},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Send suspicious-data flags in bulk (supervisors for villages of their region; the platform's MONITOR client)",
+    @Operation(operationId = "uploadMonitoringFlags", summary = "Send suspicious-data flags in bulk (supervisors for villages of their region; the platform's MONITOR client)",
             description = "The body is streamed, so it may hold many thousands of flags. Each row is validated on its own: "
                     + "good rows file a report (channel MONITORING, not urgent, triaged like any report) for the village coordinator; "
                     + "bad rows are listed with their number and reasons and file nothing. A flag already received (same source "

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 
 /** The departments' registry events, in bulk: each acts once under its county's rules. */
 @RestController
-@Tag(name = "Registry", description = "The beneficiary registry: people in assistance, their enrolments, departments' events")
+@Tag(name = "Registry", description = "The beneficiary registry: the people in assistance, their enrolments and what is paid to them")
 public class RegistryEventController {
 
     private final RegistryEventReader reader;
@@ -38,7 +38,7 @@ public class RegistryEventController {
     }
 
     @PostMapping(path = "/api/v1/registry/events", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Send departments' registry events in bulk (the REGISTRY_FEED machine client)",
+    @Operation(operationId = "receiveRegistryEvents", summary = "Send departments' registry events in bulk (the REGISTRY_FEED machine client)",
             description = "A JSON array, read element by element; its first aidline.registry.events.max-batch events (500 by default) "
                     + "act, any after them are REFUSED (send them again in another request). Each is checked on its own and acts in a transaction of its own under the rule of its village's county in force on its day (else the "
                     + "province's): CARER_LOST and DISABILITY_CERTIFIED file a MONITORING report for the village coordinator to visit; "

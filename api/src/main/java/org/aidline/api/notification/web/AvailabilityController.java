@@ -34,7 +34,7 @@ public class AvailabilityController {
     }
 
     @GetMapping(path = "/api/v1/coordinator/availability", produces = JSON)
-    @Operation(summary = "Whether you take tasks now")
+    @Operation(operationId = "getMyAvailability", summary = "Whether you take tasks now")
     @ApiResponse(responseCode = "200", description = "Your availability",
             content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
     @ApiResponse(responseCode = "404", description = "You are not on the staff list: /problems/not-found",
@@ -44,7 +44,7 @@ public class AvailabilityController {
     }
 
     @PutMapping(path = "/api/v1/coordinator/availability", consumes = JSON, produces = JSON)
-    @Operation(summary = "Take tasks, or not (until a time, or until you say otherwise)")
+    @Operation(operationId = "setMyAvailability", summary = "Take tasks, or not (until a time, or until you say otherwise)")
     @ApiResponse(responseCode = "200", description = "Your availability",
             content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
     @ApiResponse(responseCode = "404", description = "You are not on the staff list: /problems/not-found",

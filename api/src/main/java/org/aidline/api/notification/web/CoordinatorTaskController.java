@@ -58,7 +58,7 @@ public class CoordinatorTaskController {
     }
 
     @GetMapping(path = "/api/v1/coordinator/tasks", produces = JSON)
-    @Operation(summary = "Your tasks (coordinators) or your region's (supervisors), by status, newest first or by deadline or light",
+    @Operation(operationId = "listMyTasks", summary = "Your tasks (coordinators) or your region's (supervisors), by status, newest first or by deadline or light",
             description = "sort=DEADLINE lists open tasks by their next deadline, soonest first; sort=LIGHT lists open tasks RED, YELLOW, "
                     + "then GREEN, soonest deadline first within a light. A cursor keeps the sort it was given with.")
     Mono<TaskList> list(@AuthenticationPrincipal Jwt token,
@@ -70,7 +70,7 @@ public class CoordinatorTaskController {
     }
 
     @GetMapping(path = "/api/v1/coordinator/tasks/{id}", produces = JSON)
-    @Operation(summary = "A task with its escalations and every notification of it: attempts, provider answers, times")
+    @Operation(operationId = "getTask", summary = "A task with its escalations and every notification of it: attempts, provider answers, times")
     Mono<TaskDetail> detail(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         Actor actor = Actors.from(token);
         TaskId taskId = parse(id);
@@ -87,13 +87,13 @@ public class CoordinatorTaskController {
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/ack", produces = JSON)
-    @Operation(summary = "Acknowledge a task (the assignee, or a supervisor of its region); stops its escalation")
+    @Operation(operationId = "acknowledgeTask", summary = "Acknowledge a task (the assignee, or a supervisor of its region); stops its escalation")
     Mono<TaskView> acknowledge(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return answer(desk.acknowledge(Actors.from(token), parse(id)));
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/visit", consumes = JSON, produces = JSON)
-    @Operation(summary = "Check in at the household: time and location; acknowledges the task if it was not")
+    @Operation(operationId = "recordTaskVisit", summary = "Check in at the household: time and location; acknowledges the task if it was not")
     Mono<TaskView> visit(@AuthenticationPrincipal Jwt token, @PathVariable String id, @Valid @RequestBody VisitRequest request) {
         Visit visit = new Visit(request.at() == null ? clock.instant().truncatedTo(ChronoUnit.MICROS) : request.at().truncatedTo(ChronoUnit.MICROS),
                 request.latitude(), request.longitude(), request.note());
@@ -101,7 +101,7 @@ public class CoordinatorTaskController {
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/complete", produces = JSON)
-    @Operation(summary = "Complete an acknowledged or visited task")
+    @Operation(operationId = "completeTask", summary = "Complete an acknowledged or visited task")
     @ApiResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @ApiResponse(responseCode = "409", description = "Not acknowledged yet: /problems/state-conflict",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))

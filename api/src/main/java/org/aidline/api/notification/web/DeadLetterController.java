@@ -36,7 +36,7 @@ public class DeadLetterController {
     }
 
     @GetMapping(path = "/api/v1/notifications/dead-letters", produces = JSON)
-    @Operation(summary = "Notifications of your region that failed for good, newest first (supervisors)",
+    @Operation(operationId = "listDeadLetters", summary = "Notifications of your region that failed for good, newest first (supervisors)",
             description = "Page on with before = the createdAt of the last one.")
     Mono<DeadLetterList> deadLetters(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) @Nullable Instant before,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
@@ -44,7 +44,7 @@ public class DeadLetterController {
     }
 
     @PostMapping(path = "/api/v1/notifications/{id}/retry", produces = JSON)
-    @Operation(summary = "Queue a dead letter of your region again, now (supervisors)")
+    @Operation(operationId = "retryNotification", summary = "Queue a dead letter of your region again, now (supervisors)")
     Mono<DeliveryView> retry(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         UUID notification;
         try {

@@ -39,7 +39,7 @@ public class DeviceController {
     }
 
     @PostMapping(path = "/api/v1/devices", consumes = JSON, produces = JSON)
-    @Operation(summary = "Register this phone's push token (FCM or JPUSH); registering it again changes nothing")
+    @Operation(operationId = "registerDevice", summary = "Register this phone's push token (FCM or JPUSH); registering it again changes nothing")
     @ApiResponse(responseCode = "201", description = "Registered (or already registered to you)",
             content = @Content(schema = @Schema(implementation = DeviceView.class)))
     Mono<ResponseEntity<DeviceView>> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DeviceRequest request) {
@@ -48,14 +48,14 @@ public class DeviceController {
     }
 
     @GetMapping(path = "/api/v1/devices", produces = JSON)
-    @Operation(summary = "Your registered devices")
+    @Operation(operationId = "listMyDevices", summary = "Your registered devices")
     Mono<List<DeviceView>> mine(@AuthenticationPrincipal Jwt token) {
         return registry.mine(Actors.from(token)).map(mapper::toView).collectList();
     }
 
     // By the id that registration answered: a push token is a credential, and a URL ends up in access logs.
     @DeleteMapping(path = "/api/v1/devices/{id}")
-    @Operation(summary = "Unregister one of your devices (at logout), by the id its registration answered; 404 if it is not yours")
+    @Operation(operationId = "unregisterDevice", summary = "Unregister one of your devices (at logout), by the id its registration answered; 404 if it is not yours")
     @ApiResponse(responseCode = "204", description = "Unregistered")
     @ApiResponse(responseCode = "404", description = "Not a device registered to you: /problems/not-found",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))

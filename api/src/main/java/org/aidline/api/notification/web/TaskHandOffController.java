@@ -47,7 +47,7 @@ public class TaskHandOffController {
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/chase", consumes = JSON, produces = JSON)
-    @Operation(summary = "Chase the assignee (催办; supervisors of the task's region)",
+    @Operation(operationId = "chaseTask", summary = "Chase the assignee (催办; supervisors of the task's region)",
             description = "Notifies the assignee by push (SMS without a device) and records the chase. The day after a missed "
                     + "deadline a chase goes out by itself, once per deadline.")
     Mono<TaskView> chase(@AuthenticationPrincipal Jwt token, @PathVariable String id,
@@ -57,7 +57,7 @@ public class TaskHandOffController {
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/extensions", consumes = JSON, produces = JSON)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Ask for more working days to handle the task (its assignee)",
+    @Operation(operationId = "askTaskExtension", summary = "Ask for more working days to handle the task (its assignee)",
             description = "At most the policy's number of extensions, and working days in all; one waits for a decision at a time.")
     Mono<WorkOrderViews.ExtensionView> askExtension(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Validated @RequestBody WorkOrderRequests.ExtensionBody request) {
@@ -65,7 +65,7 @@ public class TaskHandOffController {
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/extensions/{extensionId}/decision", consumes = JSON, produces = JSON)
-    @Operation(summary = "Grant or refuse an extension (supervisors of the task's region)",
+    @Operation(operationId = "decideTaskExtension", summary = "Grant or refuse an extension (supervisors of the task's region)",
             description = "GRANT moves the handling deadline by the working days asked; REFUSE, with a reason, leaves it. The assignee is told.")
     Mono<WorkOrderViews.ExtensionView> decideExtension(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @PathVariable String extensionId, @Validated @RequestBody WorkOrderRequests.ExtensionDecisionBody request) {
@@ -83,7 +83,7 @@ public class TaskHandOffController {
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/send-back", consumes = JSON, produces = JSON)
-    @Operation(summary = "Send the task back (任务回退; its assignee, within the policy's working days of receiving it)",
+    @Operation(operationId = "sendTaskBack", summary = "Send the task back (任务回退; its assignee, within the policy's working days of receiving it)",
             description = "The task goes to the county supervisor, who reassigns it or closes it as a duplicate; a task sent back "
                     + "twice is in the supervisors' escalations queue.")
     Mono<TaskView> sendBack(@AuthenticationPrincipal Jwt token, @PathVariable String id,
@@ -92,7 +92,7 @@ public class TaskHandOffController {
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/assignee", consumes = JSON, produces = JSON)
-    @Operation(summary = "Give the task to someone else (supervisors of the task's region)",
+    @Operation(operationId = "reassignTask", summary = "Give the task to someone else (supervisors of the task's region)",
             description = "To a coordinator or supervisor of the task's county, who is notified and signs for it afresh.")
     Mono<TaskView> reassign(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Validated @RequestBody WorkOrderRequests.AssigneeBody request) {
@@ -100,7 +100,7 @@ public class TaskHandOffController {
     }
 
     @PostMapping(path = "/api/v1/coordinator/tasks/{id}/duplicate", consumes = JSON, produces = JSON)
-    @Operation(summary = "Close a task sent back as a duplicate (supervisors of the task's region)")
+    @Operation(operationId = "closeTaskAsDuplicate", summary = "Close a task sent back as a duplicate (supervisors of the task's region)")
     Mono<TaskView> closeAsDuplicate(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Validated @RequestBody WorkOrderRequests.DuplicateBody request) {
         return task(desk.closeAsDuplicate(Actors.from(token), CoordinatorTaskController.parse(id), request.note()));

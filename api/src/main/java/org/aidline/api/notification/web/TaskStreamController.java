@@ -34,7 +34,7 @@ public class TaskStreamController {
     }
 
     @GetMapping(path = "/api/v1/coordinator/tasks/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-Sent Events: your tasks as they are assigned, reassigned, acknowledged, visited, completed",
+    @Operation(operationId = "streamMyTasks", summary = "Server-Sent Events: your tasks as they are assigned, reassigned, acknowledged, visited, completed",
             description = "Each event's id is its sequence number: reconnect with Last-Event-ID to miss nothing. "
                     + "A comment is sent as a heartbeat. Events come from every instance (Redis pub/sub); with Redis down "
                     + "they still come, from the database, within the poll interval.")

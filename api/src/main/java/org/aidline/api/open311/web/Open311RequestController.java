@@ -93,7 +93,7 @@ public class Open311RequestController {
     }
 
     @PostMapping(path = REQUESTS, consumes = FORM, produces = JSON)
-    @Operation(summary = "File a service request: a report about yourself or your household (citizens)",
+    @Operation(operationId = "fileServiceRequest", summary = "File a service request: a report about yourself or your household (citizens)",
             description = "Form-encoded as the spec; a bearer token instead of api_key. The attributes are those of "
                     + "GET /open311/v2/services/{code}.json; the report is filed, validated and triaged as POST /api/v1/reports files it. "
                     + "An Idempotency-Key is recommended: a retry with the same key and form answers the first response without filing twice.",
@@ -121,7 +121,7 @@ public class Open311RequestController {
     }
 
     @GetMapping(path = REQUESTS, produces = JSON)
-    @Operation(summary = "Service requests you may see, newest first (the filer; staff of the region)",
+    @Operation(operationId = "listServiceRequests", summary = "Service requests you may see, newest first (the filer; staff of the region)",
             description = "Without service_request_id and start_date, the 90 days up to end_date (or now). Nothing personal is shown.")
     @ApiResponse(responseCode = "200", description = "The requests",
             content = @Content(mediaType = JSON, array = @ArraySchema(schema = @Schema(implementation = ServiceRequestView.class))))
@@ -155,7 +155,7 @@ public class Open311RequestController {
     }
 
     @GetMapping(path = "/open311/v2/requests/{id}.json", produces = JSON)
-    @Operation(summary = "One service request, in an array as the spec answers (the filer; staff of the region)",
+    @Operation(operationId = "getServiceRequest", summary = "One service request, in an array as the spec answers (the filer; staff of the region)",
             description = "Anyone else, and an unknown id, get 404. Nothing personal is shown.")
     @ApiResponse(responseCode = "200", description = "The request",
             content = @Content(mediaType = JSON, array = @ArraySchema(schema = @Schema(implementation = ServiceRequestView.class))))

@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class Open311ServiceController {
 
     @GetMapping(path = "/open311/v2/services.json", produces = "application/json")
-    @Operation(summary = "The services: one per report category (no token needed)")
+    @Operation(operationId = "listServices", summary = "The services: one per report category (no token needed)")
     @SecurityRequirements
     List<ServiceView> open311Services() {
         return Services.all();
     }
 
     @GetMapping(path = "/open311/v2/services/{code}.json", produces = "application/json")
-    @Operation(summary = "A service's definition: the attributes its requests need (no token needed)",
+    @Operation(operationId = "getServiceDefinition", summary = "A service's definition: the attributes its requests need (no token needed)",
             description = "An unknown service code is 404.")
     @SecurityRequirements
     ServiceDefinitionView open311ServiceDefinition(@Parameter(example = "MEDICAL_EMERGENCY") @PathVariable String code) {

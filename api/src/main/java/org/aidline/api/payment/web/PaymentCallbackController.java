@@ -26,7 +26,7 @@ public class PaymentCallbackController {
     }
 
     @PostMapping(path = "/api/v1/payments/callback", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Disbursement results from the bank payment gateway (G2P Connect on-disburse; role PAYMENT_GATEWAY)",
+    @Operation(operationId = "receivePaymentCallback", summary = "Disbursement results from the bank payment gateway (G2P Connect on-disburse; role PAYMENT_GATEWAY)",
             description = "SUCC marks the instruction paid and ledgers it once; RJCT marks it failed for a supervisor; "
                     + "RCVD and PDNG change nothing. Results about settled or unknown references are acknowledged and ignored, "
                     + "so the gateway may repeat a callback safely.")

@@ -42,7 +42,7 @@ public class PaymentController {
     }
 
     @GetMapping(path = "/api/v1/payments", produces = JSON)
-    @Operation(summary = "Payment instructions of your region by status, newest first (supervisors, auditors)",
+    @Operation(operationId = "listPayments", summary = "Payment instructions of your region by status, newest first (supervisors, auditors)",
             description = "status=FAILED lists those the gateway refused for good, waiting for a supervisor.")
     Mono<PaymentList> list(@AuthenticationPrincipal Jwt token,
             @RequestParam(defaultValue = "FAILED") PaymentStatus status,
@@ -52,7 +52,7 @@ public class PaymentController {
     }
 
     @PostMapping(path = "/api/v1/payments/{id}/retry", produces = JSON)
-    @Operation(summary = "Send a refused (FAILED) payment instruction to the gateway again (supervisor of its county)")
+    @Operation(operationId = "retryPayment", summary = "Send a refused (FAILED) payment instruction to the gateway again (supervisor of its county)")
     @ApiResponse(responseCode = "200", description = "Pending again; dispatched at once",
             content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
     @ApiResponse(responseCode = "409", description = "The instruction is not FAILED: /problems/payment-not-failed",

@@ -72,7 +72,7 @@ public class CampaignController {
 
     @PostMapping(path = "/api/v1/campaigns", consumes = JSON, produces = JSON)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a one-off campaign for your region (supervisors of a county, prefecture or the province)",
+    @Operation(operationId = "createCampaign", summary = "Create a one-off campaign for your region (supervisors of a county, prefecture or the province)",
             description = "It pays amountPerPerson once to every person with an ACTIVE enrolment, started by asOf, in one of the "
                     + "programmes, in the counties of your region. Nothing is paid until it is run.")
     @ApiResponse(responseCode = "409", description = "A campaign of that name exists for your region: /problems/state-conflict",
@@ -86,7 +86,7 @@ public class CampaignController {
 
     @PostMapping(path = "/api/v1/campaigns/{id}/run", produces = JSON)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Run (or run again) a campaign (supervisors covering all of its counties)",
+    @Operation(operationId = "runCampaign", summary = "Run (or run again) a campaign (supervisors covering all of its counties)",
             description = "Counties are granted in the background by any instance, each in one statement, with its ledger entry "
                     + "(CAMPAIGN) and its bulk bank messages; a person is granted once per campaign, whatever runs twice or on two "
                     + "instances at once. Read progress with GET.")
@@ -99,7 +99,7 @@ public class CampaignController {
     }
 
     @GetMapping(path = "/api/v1/campaigns/{id}", produces = JSON)
-    @Operation(summary = "A campaign with persons paid so far, the amount and totals per county (supervisors and auditors)")
+    @Operation(operationId = "getCampaign", summary = "A campaign with persons paid so far, the amount and totals per county (supervisors and auditors)")
     Mono<CampaignResponse> read(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return Mono.defer(() -> desk.read(Actors.from(token), RegistryProblems.id(id, "campaign")))
                 .map(CampaignResponse::of)

@@ -70,7 +70,7 @@ public class PayrollController {
 
     @PostMapping(path = "/api/v1/payrolls", consumes = JSON, produces = JSON)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Run a month's payroll of a programme (supervisors of the county, or of the province for every county)",
+    @Operation(operationId = "runPayroll", summary = "Run a month's payroll of a programme (supervisors of the county, or of the province for every county)",
             description = "One payment per ACTIVE enrolment and month, held unique by the database: a second payroll of the same "
                     + "month pays only whom the first did not. Back-payments owed by raised standards are added as lines. Counties are "
                     + "granted in the background (ledger entry PAYROLL per county) and paid in bulk bank messages; read progress with GET.")
@@ -86,7 +86,7 @@ public class PayrollController {
     }
 
     @GetMapping(path = "/api/v1/payrolls/{id}", produces = JSON)
-    @Operation(summary = "A payroll with counts, amounts, failures and progress (supervisors and auditors)")
+    @Operation(operationId = "getPayroll", summary = "A payroll with counts, amounts, failures and progress (supervisors and auditors)")
     Mono<PayrollResponse> read(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return Mono.defer(() -> desk.read(Actors.from(token), RegistryProblems.id(id, "payroll")))
                 .map(PayrollResponse::of)

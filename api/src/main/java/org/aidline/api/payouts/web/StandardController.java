@@ -73,7 +73,7 @@ public class StandardController {
     }
 
     @PutMapping(path = "/api/v1/registry/standards/{county}/{programme}", consumes = JSON, produces = JSON)
-    @Operation(summary = "Set a programme's monthly standard in a county from a month (supervisors of the county or the province)",
+    @Operation(operationId = "setStandard", summary = "Set a programme's monthly standard in a county from a month (supervisors of the county or the province)",
             description = "A new version from the month of effectiveFrom (this month or earlier). Every ACTIVE enrolment of the county "
                     + "and programme is recomputed in one statement, with its history; months already paid from then on are owed the "
                     + "difference, paid as back-payment lines by the next payroll.")
@@ -90,7 +90,7 @@ public class StandardController {
     }
 
     @GetMapping(path = "/api/v1/registry/standards/{county}", produces = JSON)
-    @Operation(summary = "Every standard of a county, by programme and date (supervisors and auditors)")
+    @Operation(operationId = "listStandards", summary = "Every standard of a county, by programme and date (supervisors and auditors)")
     Mono<StandardList> list(@AuthenticationPrincipal Jwt token, @PathVariable String county) {
         return Mono.defer(() -> desk.of(Actors.from(token), county).map(StandardView::of).collectList())
                 .map(standards -> new StandardList(county, standards))

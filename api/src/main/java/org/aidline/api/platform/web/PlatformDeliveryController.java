@@ -36,7 +36,7 @@ public class PlatformDeliveryController {
     }
 
     @GetMapping(path = "/api/v1/hotline/deliveries", produces = JSON)
-    @Operation(summary = "Status changes of 12345 work orders in your region, PENDING or FAILED (dead letters), newest first (supervisors)")
+    @Operation(operationId = "listPlatformDeliveries", summary = "Status changes of 12345 work orders in your region, PENDING or FAILED (dead letters), newest first (supervisors)")
     Mono<PlatformDeliveryList> platformDeliveries(@AuthenticationPrincipal Jwt token, @RequestParam DeliveryStatus status,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
@@ -50,7 +50,7 @@ public class PlatformDeliveryController {
     }
 
     @PostMapping(path = "/api/v1/hotline/deliveries/{id}/retry", produces = JSON)
-    @Operation(summary = "Send a dead letter of your region to the 12345 platform again, now (supervisors)")
+    @Operation(operationId = "retryPlatformDelivery", summary = "Send a dead letter of your region to the 12345 platform again, now (supervisors)")
     Mono<PlatformDeliveryView> retryPlatformDelivery(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         UUID delivery;
         try {

@@ -48,7 +48,7 @@ public class PolicyController {
     }
 
     @GetMapping(path = "/api/v1/policies/{countyCode}", produces = JSON)
-    @Operation(summary = "The policy in force for a county: its own latest version, or the province default (staff working in the county)",
+    @Operation(operationId = "getPolicyInForce", summary = "The policy in force for a county: its own latest version, or the province default (staff working in the county)",
             description = "640000 is the province default. The ETag names the version; send it as If-Match to change the policy.")
     Mono<ResponseEntity<PolicyResponse>> policyInForce(@AuthenticationPrincipal Jwt token,
             @Parameter(example = "640104") @PathVariable String countyCode) {
@@ -60,7 +60,7 @@ public class PolicyController {
     }
 
     @GetMapping(path = "/api/v1/policies/{countyCode}/versions", produces = JSON)
-    @Operation(summary = "Every version of the county's own policy, newest first (staff working in the county)")
+    @Operation(operationId = "listPolicyVersions", summary = "Every version of the county's own policy, newest first (staff working in the county)")
     Mono<PolicyHistory> policyHistory(@AuthenticationPrincipal Jwt token, @Parameter(example = "640104") @PathVariable String countyCode) {
         return Mono.defer(() -> administration.history(countyCode, Actors.from(token)))
                 .map(revisions -> mapper.toHistory(countyCode, revisions))
@@ -68,7 +68,7 @@ public class PolicyController {
     }
 
     @PutMapping(path = "/api/v1/policies/{countyCode}", consumes = JSON, produces = JSON)
-    @Operation(summary = "Put a new version of the county's policy in force (the county's supervisors)",
+    @Operation(operationId = "changePolicy", summary = "Put a new version of the county's policy in force (the county's supervisors)",
             description = "Inserts a new version; earlier versions stay as they were, and decisions keep the version they used.")
     @ApiResponse(responseCode = "200", description = "The new version is in force",
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))

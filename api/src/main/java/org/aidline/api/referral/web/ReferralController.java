@@ -78,7 +78,7 @@ public class ReferralController {
     }
 
     @GetMapping(path = "/api/v1/partners", produces = JSON)
-    @Operation(summary = "The departments and charities cases are referred to, and how each is reached (staff, partners)")
+    @Operation(operationId = "listPartners", summary = "The departments and charities cases are referred to, and how each is reached (staff, partners)")
     @ApiResponse(responseCode = "200", description = "Every partner",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = PartnerView.class))))
     Mono<List<PartnerView>> partners() {
@@ -89,7 +89,7 @@ public class ReferralController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/referrals", consumes = JSON, produces = JSON)
-    @Operation(summary = "Refer a report to a partner (coordinators and supervisors of its region)",
+    @Operation(operationId = "referReport", summary = "Refer a report to a partner (coordinators and supervisors of its region)",
             description = "A webhook partner is sent the referral, signed, through an outbox (delivered once it is recorded, "
                     + "never lost); a manual one is handed over by staff. Either way the partner must answer by answerDueAt or "
                     + "the referral escalates. A referral may run beside a grant.")
@@ -110,7 +110,7 @@ public class ReferralController {
     }
 
     @GetMapping(path = "/api/v1/referrals/{id}", produces = JSON)
-    @Operation(summary = "A referral (staff of its region, its partner)")
+    @Operation(operationId = "getReferral", summary = "A referral (staff of its region, its partner)")
     @ApiResponse(responseCode = "200", description = "The referral", content = @Content(schema = @Schema(implementation = ReferralView.class)))
     Mono<ReferralView> find(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         UUID referral = uuid(id);
@@ -121,7 +121,7 @@ public class ReferralController {
     }
 
     @PostMapping(path = "/api/v1/referrals/{id}/answer", consumes = JSON, produces = JSON)
-    @Operation(summary = "Answer a referral: ACCEPTED, DECLINED or DONE (the partner; a supervisor of the region for it)",
+    @Operation(operationId = "answerReferral", summary = "Answer a referral: ACCEPTED, DECLINED or DONE (the partner; a supervisor of the region for it)",
             description = "DONE may say what the partner paid the household: recorded on the referral and in the report's history, "
                     + "not on the county's ledger. The report closes if this was all it waited for.")
     @ApiResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = ReferralView.class)))

@@ -56,7 +56,7 @@ public class RegistryImportController {
     }
 
     @PostMapping(path = IMPORTS, consumes = {CSV, MediaType.APPLICATION_NDJSON_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import people in assistance and their enrolments (the registry feed, province-wide; supervisors, their region)",
+    @Operation(operationId = "importPeople", summary = "Import people in assistance and their enrolments (the registry feed, province-wide; supervisors, their region)",
             description = "The body is streamed and written in batches as it arrives, so it may hold hundreds of thousands of rows; "
                     + "the import can be read at its Location while it runs. One row is a person and one enrolment: the same ID number "
                     + "is the same person, the same ID number and programme the same enrolment, updated (amount, status, start, reason, "
@@ -96,7 +96,7 @@ public class RegistryImportController {
     }
 
     @GetMapping(path = IMPORTS + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An import, while it runs and after (the registry feed; supervisors, the imports of their region)")
+    @Operation(operationId = "getRegistryImport", summary = "An import, while it runs and after (the registry feed; supervisors, the imports of their region)")
     @ApiResponse(responseCode = "200", description = "Its status and counts so far",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @ApiResponse(responseCode = "404", description = "No such import, or one this caller may not see")

@@ -43,7 +43,7 @@ public class HotlineReportController {
     }
 
     @PostMapping(path = "/api/v1/hotline/reports", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "File a report for a caller (operators, village inside their region)",
+    @Operation(operationId = "fileHotlineReport", summary = "File a report for a caller (operators, village inside their region)",
             description = "The subject's ID number may be missing: the coordinator completes it at the visit. "
                     + "An Idempotency-Key is recommended.")
     @ApiResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = ReportResponse.class)))

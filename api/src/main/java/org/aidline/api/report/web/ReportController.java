@@ -72,7 +72,7 @@ public class ReportController {
     }
 
     @PostMapping(path = "/api/v1/reports", consumes = JSON, produces = JSON)
-    @Operation(summary = "File a report about yourself or your household (citizens)",
+    @Operation(operationId = "fileReport", summary = "File a report about yourself or your household (citizens)",
             description = "Requires an Idempotency-Key: a retry with the same key and body answers the first response "
                     + "without filing twice.")
     @ApiResponse(responseCode = "201", description = "Filed (or, with Idempotent-Replayed: true, filed earlier by the same request)",
@@ -92,7 +92,7 @@ public class ReportController {
     }
 
     @GetMapping(path = "/api/v1/reports/{id}", produces = JSON)
-    @Operation(summary = "A report with its status and history",
+    @Operation(operationId = "getReport", summary = "A report with its status and history",
             description = "Citizens see their own reports, staff those of their region; anything else is 404. Once its coordinator "
                     + "task is open, workOrder shows the task's sign-for and handling deadlines and its light (GREEN, YELLOW, RED).")
     Mono<ReportResponse> report(@AuthenticationPrincipal Jwt token, @PathVariable String id, ServerWebExchange exchange) {
@@ -114,7 +114,7 @@ public class ReportController {
     }
 
     @GetMapping(path = "/api/v1/me/reports", produces = JSON)
-    @Operation(summary = "The citizen's own reports, newest first")
+    @Operation(operationId = "listMyReports", summary = "The citizen's own reports, newest first")
     Mono<ReportList> mine(@AuthenticationPrincipal Jwt token,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
@@ -122,7 +122,7 @@ public class ReportController {
     }
 
     @GetMapping(path = "/api/v1/reports", produces = JSON)
-    @Operation(summary = "Find reports in your region by the subject's or the caller's phone (operators, supervisors)")
+    @Operation(operationId = "findReportsByPhone", summary = "Find reports in your region by the subject's or the caller's phone (operators, supervisors)")
     Mono<ReportList> byPhone(@AuthenticationPrincipal Jwt token,
             @RequestParam @ValidPhone String phone,
             @RequestParam(required = false) @Nullable String cursor,

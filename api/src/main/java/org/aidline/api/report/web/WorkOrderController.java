@@ -56,7 +56,7 @@ public class WorkOrderController {
     }
 
     @PostMapping(path = PATH, consumes = "application/json", produces = "application/json")
-    @Operation(summary = "File a 12345 work order (the hotline platform)",
+    @Operation(operationId = "fileWorkOrder", summary = "File a 12345 work order (the hotline platform)",
             description = "The orderNumber is the idempotency key: the same order sent again is answered with the same report "
                     + "(Idempotent-Replayed: true), the same number with another body is 422. An Idempotency-Key header, if sent, "
                     + "must repeat the orderNumber (else 400 /problems/idempotency-key-mismatch). The order's status changes are "

@@ -35,7 +35,7 @@ public class FastTrackOverrideController {
     }
 
     @PostMapping(path = "/api/v1/reports/{id}/fast-track-override", consumes = JSON, produces = JSON)
-    @Operation(summary = "Fast-track a duplicate report after all (the county's supervisors)",
+    @Operation(operationId = "overrideDuplicate", summary = "Fast-track a duplicate report after all (the county's supervisors)",
             description = "Only the one-grant-per-household rule is set aside: the report must be one triage would fast-track "
                     + "as the household's first. The grant follows the policy in force now and records the reason.")
     @ApiResponse(responseCode = "200", description = "Granted: the report, now fast-tracked, with its grant and history",

@@ -45,7 +45,7 @@ public class GrantReviewController {
     }
 
     @GetMapping(path = "/api/v1/grants/{id}/review", produces = JSON)
-    @Operation(summary = "A fast-track grant as its reviewer sees it, with what is paid or being paid (staff of its region)",
+    @Operation(operationId = "getGrantUnderReview", summary = "A fast-track grant as its reviewer sees it, with what is paid or being paid (staff of its region)",
             description = "The ETag is the grant's version: send it as If-Match with a decision to make sure it is taken on what you saw.")
     Mono<ResponseEntity<GrantResponse>> grantUnderReview(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         GrantId grantId = parse(id);
@@ -56,7 +56,7 @@ public class GrantReviewController {
     }
 
     @PostMapping(path = "/api/v1/grants/{id}/review", consumes = JSON, produces = JSON)
-    @Operation(summary = "Confirm, adjust or revoke a grant awaiting documents, documented or overdue (the county's supervisors)",
+    @Operation(operationId = "reviewGrant", summary = "Confirm, adjust or revoke a grant awaiting documents, documented or overdue (the county's supervisors)",
             description = "ADJUST books the signed difference on the ledger and pays it, or recovers what was paid or is being paid "
                     + "above the new amount; REVOKE books the revocation and recovers what was paid or is being paid. "
                     + "A repeated request finds the grant reviewed and is refused, so it never pays twice.")
@@ -86,7 +86,7 @@ public class GrantReviewController {
     }
 
     @PostMapping(path = "/api/v1/grants/{id}/approval", consumes = JSON, produces = JSON)
-    @Operation(summary = "Approve or refuse the part of a request above the cap (the county's supervisors)",
+    @Operation(operationId = "decideGrantAboveCap", summary = "Approve or refuse the part of a request above the cap (the county's supervisors)",
             description = "Approval adds it to the grant, books it on the ledger and pays it; refusal drops it and records why.")
     @ApiResponse(responseCode = "200", description = "Decided", content = @Content(schema = @Schema(implementation = GrantResponse.class)))
     @ApiResponse(responseCode = "409", description = "Nothing awaits approval, the grant is not payable, or it changed meanwhile",

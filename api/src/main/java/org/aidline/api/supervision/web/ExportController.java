@@ -56,7 +56,7 @@ public class ExportController {
     }
 
     @GetMapping(path = "/api/v1/exports/ledger.csv", produces = CSV)
-    @Operation(summary = "The ledger entries of a county (or your region) booked in [from, to), as CSV (supervisors, auditors)",
+    @Operation(operationId = "exportLedger", summary = "The ledger entries of a county (or your region) booked in [from, to), as CSV (supervisors, auditors)",
             description = "UTF-8 with a byte order mark; amounts in signed yuan; in the order they were written. Holds no personal data.")
     @ApiResponse(responseCode = "200", description = "The CSV, streamed", content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     ResponseEntity<Flux<DataBuffer>> ledger(@AuthenticationPrincipal Jwt token,
@@ -70,7 +70,7 @@ public class ExportController {
     }
 
     @GetMapping(path = "/api/v1/exports/grants.csv", produces = CSV)
-    @Operation(summary = "The grants of a county (or your region) made in [from, to), as CSV (supervisors, auditors)",
+    @Operation(operationId = "exportGrants", summary = "The grants of a county (or your region) made in [from, to), as CSV (supervisors, auditors)",
             description = "UTF-8 with a byte order mark; the subject's name, ID number and phone masked, whole for an auditor (audited).")
     @ApiResponse(responseCode = "200", description = "The CSV, streamed", content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     ResponseEntity<Flux<DataBuffer>> grants(@AuthenticationPrincipal Jwt token,
@@ -88,7 +88,7 @@ public class ExportController {
     }
 
     @GetMapping(path = "/api/v1/exports/reports.csv", produces = CSV)
-    @Operation(summary = "The reports of a county (or your region) filed in [from, to), as CSV (supervisors, auditors)",
+    @Operation(operationId = "exportReports", summary = "The reports of a county (or your region) filed in [from, to), as CSV (supervisors, auditors)",
             description = "UTF-8 with a byte order mark; names, ID numbers and phones of subject and caller masked, whole for an auditor (audited).")
     @ApiResponse(responseCode = "200", description = "The CSV, streamed", content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     ResponseEntity<Flux<DataBuffer>> reports(@AuthenticationPrincipal Jwt token,

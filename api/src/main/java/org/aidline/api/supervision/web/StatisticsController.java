@@ -49,7 +49,7 @@ public class StatisticsController {
     }
 
     @GetMapping(path = "/api/v1/statistics", produces = "application/json")
-    @Operation(summary = "Statistics of a county (or your region) for [from, to) (supervisors, auditors of a county, prefecture or the province)",
+    @Operation(operationId = "getStatistics", summary = "Statistics of a county (or your region) for [from, to) (supervisors, auditors of a county, prefecture or the province)",
             description = "Reports by channel, category and triage decision; time to grant (report filed to first payment) and to "
                     + "acknowledge (task opened to acknowledged), p50/p90/p99 in seconds; money granted, paid and recovered; overdue documents. "
                     + ON_TIME)
@@ -68,7 +68,7 @@ public class StatisticsController {
     }
 
     @GetMapping(path = "/api/v1/statistics/work-orders", produces = "application/json")
-    @Operation(summary = "Work orders' on-time rates and satisfaction of a county (or your region) for [from, to), by village or coordinator, "
+    @Operation(operationId = "getWorkOrderStatistics", summary = "Work orders' on-time rates and satisfaction of a county (or your region) for [from, to), by village or coordinator, "
             + "worst first (supervisors, auditors of a county, prefecture or the province)",
             description = "One row per village (by=VILLAGE) or per current assignee (by=COORDINATOR) with figures in the period, the same "
                     + "figures as the county's workOrders, and by village its satisfaction. Worst first: the lower of its two on-time rates "

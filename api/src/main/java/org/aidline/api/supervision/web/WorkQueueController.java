@@ -44,7 +44,7 @@ public class WorkQueueController {
     }
 
     @GetMapping(path = "/api/v1/supervision/queues", produces = JSON)
-    @Operation(summary = "How many items wait in each work queue of your region (supervisors, auditors)",
+    @Operation(operationId = "countQueues", summary = "How many items wait in each work queue of your region (supervisors, auditors)",
             description = "Same filters as a single queue: county or village (a township or village code prefix) inside your region, "
                     + "and since [from, to).")
     Mono<QueueCounts> counts(@AuthenticationPrincipal Jwt token,
@@ -64,7 +64,7 @@ public class WorkQueueController {
     }
 
     @GetMapping(path = "/api/v1/supervision/queues/{queue}", produces = JSON)
-    @Operation(summary = "One work queue of your region, most urgent first (supervisors, auditors)",
+    @Operation(operationId = "listQueue", summary = "One work queue of your region, most urgent first (supervisors, auditors)",
             description = "pending-reviews: the part above the cap to approve, then DOCUMENTED grants to review, longest waiting first. "
                     + "overdue-documents: the oldest deadline first. flagged-verifications: urgent reports first, then the longest flagged. "
                     + "escalations: tasks escalated and unacknowledged, exhausted escalations first, then urgent, then the most overdue. "

@@ -44,7 +44,7 @@ public class VerificationController {
     }
 
     @GetMapping(path = "/api/v1/verifications", produces = "application/json")
-    @Operation(summary = "Grants in your region by verification verdict (supervisors, auditors)",
+    @Operation(operationId = "listVerifications", summary = "Grants in your region by verification verdict (supervisors, auditors)",
             description = "FLAGGED grants put a registry's finding in front of the supervisor before confirming the grant.")
     Mono<VerificationList> list(@AuthenticationPrincipal Jwt token,
             @RequestParam(defaultValue = "FLAGGED") VerificationStatus status,
