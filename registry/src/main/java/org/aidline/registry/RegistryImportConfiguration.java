@@ -28,6 +28,6 @@ public class RegistryImportConfiguration {
 
     @Bean
     Importer importer(RegistryImports imports, PersonalDataProtector protector, Clock clock, RegistryImportProperties properties) {
-        return new Importer(imports, protector, clock, new ImportSettings(properties.batchSize(), properties.maxErrors()));
+        return new Importer(imports, protector, clock, new ImportSettings(properties.batchSize(), properties.maxErrors(), properties.concurrency()));
     }
 }

@@ -9,5 +9,10 @@ public record RegistryImportProperties(
         /** Rows written by one statement: large enough that a round trip is nothing beside the rows, small enough to keep memory flat. */
         @DefaultValue("2000") int batchSize,
         /** Refused rows listed in an import (its row and its answers); the rest are only counted. */
-        @DefaultValue("1000") int maxErrors) {
+        @DefaultValue("1000") int maxErrors,
+        /**
+         * Batches written at once, each in a transaction on its own connection: two keep both cores of a small database busy (one
+         * batch's triggers run while the next one's rows go in); more only queue for the CPU and hold more batches in memory.
+         */
+        @DefaultValue("2") int concurrency) {
 }
