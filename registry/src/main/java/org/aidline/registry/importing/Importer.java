@@ -27,9 +27,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Runs an import as its rows arrive: checked one by one, gathered into batches, each batch sealed
  * while those before it are written and written in one statement, two at a time (the body is read
- * only as fast as it is written, so memory stays flat whatever the file's size), and the import's row
- * brought up to date with each batch, so another request can watch it. The registry feed imports province-wide; a supervisor only the
- * villages of their region, other rows being refused one by one.
+ * only as fast as it is written, so memory stays flat whatever the file's size), and the import's
+ * row brought up to date with each batch, so another request can watch it. The registry feed
+ * imports province-wide; a supervisor only the villages of their region, other rows being refused
+ * one by one.
  */
 public final class Importer {
 
