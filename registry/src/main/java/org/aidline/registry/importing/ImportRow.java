@@ -20,4 +20,9 @@ public record ImportRow(long row, ResidentId idNumber, String name, VillageCode 
     String householdKey(String personKey) {
         return householdId == null ? "person:" + personKey : "feed:" + householdId;
     }
+
+    /** The household in the file's own terms (its id, or the person's ID number): which rows belong together, before any HMAC. */
+    String household() {
+        return householdId == null ? "person:" + idNumber.value() : "feed:" + householdId;
+    }
 }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One import's counts as its batches are written, keeping only the first errors so that memory and
- * the import's row stay small whatever the file's size. Fed by one sequential stream: not shared.
+ * the import's row stay small whatever the file's size. Batches are listed before they are written and
+ * added once written, both in file order but on different threads, while others are written: synchronized.
  */
 final class ImportTally {
 
@@ -23,6 +24,7 @@ final class ImportTally {
     private long enrolled;
     private long changed;
     private long errorsOmitted;
+    private long listed;
 
     ImportTally(ImportId id, @Nullable String regionCode, String startedBy, Instant startedAt, int maxErrors) {
         this.id = id;
@@ -36,13 +38,16 @@ final class ImportTally {
         return startedBy;
     }
 
-    /** Of a batch's errors, those that still fit in the list; the rest only count. */
-    List<RowError> listable(List<RowError> batchErrors) {
-        int room = Math.max(0, maxErrors - errors.size());
-        return batchErrors.size() <= room ? batchErrors : batchErrors.subList(0, room);
+    /** The batch with those of its errors that still fit in the list (in file order: batches come in order); the rest only count. */
+    synchronized ImportBatch listed(ImportBatch batch) {
+        int room = (int) Math.max(0, maxErrors - listed);
+        List<RowError> fit = batch.errors().size() <= room ? batch.errors() : batch.errors().subList(0, room);
+        listed += fit.size();
+        return new ImportBatch(batch.rows(), batch.read(), batch.refused(), fit,
+                batch.errorsOmitted() + batch.errors().size() - fit.size());
     }
 
-    void add(ImportBatch batch, BatchOutcome outcome) {
+    synchronized void add(ImportBatch batch, BatchOutcome outcome) {
         read += batch.read();
         accepted += batch.rows().size();
         refused += batch.refused();
@@ -52,7 +57,7 @@ final class ImportTally {
         changed += outcome.changed();
     }
 
-    RegistryImport snapshot(ImportStatus status, @Nullable Instant finishedAt, @Nullable String failure) {
+    synchronized RegistryImport snapshot(ImportStatus status, @Nullable Instant finishedAt, @Nullable String failure) {
         return new RegistryImport(id, status, regionCode, startedBy, startedAt, finishedAt, read, accepted, refused, enrolled, changed,
                 errors, errorsOmitted, failure);
     }

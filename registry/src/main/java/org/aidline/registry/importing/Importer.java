@@ -7,10 +7,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.aidline.intake.access.Actor;
 import org.aidline.intake.access.Role;
@@ -23,11 +25,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs an import as its rows arrive: checked one by one, gathered into batches, each batch written
- * in one statement while the next is read (the body is read only as fast as it is written, so memory
- * stays flat whatever the file's size), and the import's row brought up to date with each batch, so
- * another request can watch it. The registry feed imports province-wide; a supervisor only the
- * villages of their region, other rows being refused one by one.
+ * Runs an import as its rows arrive: checked one by one, gathered into batches, each batch sealed
+ * while those before it are written and written in one statement, two at a time (the body is read
+ * only as fast as it is written, so memory stays flat whatever the file's size), and the import's
+ * row brought up to date with each batch, so another request can watch it. The registry feed
+ * imports province-wide; a supervisor only the villages of their region, other rows being refused
+ * one by one.
  */
 public final class Importer {
 
@@ -59,10 +62,22 @@ public final class Importer {
             String region = actor.has(Role.REGISTRY_FEED) ? null : actor.region().code();
             ImportTally tally = new ImportTally(id, region, actor.subject(), now(), settings.maxErrors());
             RegistryImport started = tally.snapshot(ImportStatus.RUNNING, null, null);
+            Map<String, String> counties = new ConcurrentHashMap<>();
+            BatchWrites<Written> writes = new BatchWrites<>(batch -> imports.apply(id, batch, tally.startedBy(), now(), today())
+                    .map(outcome -> new Written(batch, outcome)));
             Flux<RegistryImport> batches = rows.map(ImportRows::check)
-                    .buffer(settings.batchSize())
-                    // One batch is written while the next is read: memory holds two batches at most.
-                    .concatMap(batch -> write(id, batch, region == null ? null : actor, tally), 1);
+                    .bufferUntil(new BatchCut(settings.batchSize()), true)
+                    // A batch is sealed (encrypted, hashed: CPU work, off the event loop) while those before it are written, and
+                    // written beside them (on connections of their own) unless it shares a household or person with one; each
+                    // stage holds a batch or two, so memory stays flat whatever the file's size.
+                    .concatMap(batch -> seal(batch, region == null ? null : actor, counties), 1)
+                    // The tally decides here, in file order, which refused rows still fit in the import's list.
+                    .map(sealed -> writes.next(tally.listed(sealed.batch()), sealed.keys()))
+                    .flatMapSequential(write -> write, settings.concurrency(), 1)
+                    .map(written -> {
+                        tally.add(written.batch(), written.outcome());
+                        return tally.snapshot(ImportStatus.RUNNING, null, null);
+                    });
             Mono<RegistryImport> completed = Mono.defer(() -> {
                 Instant at = now();
                 return imports.finish(id, ImportStatus.COMPLETED, null, at).thenReturn(tally.snapshot(ImportStatus.COMPLETED, at, null));
@@ -92,8 +107,12 @@ public final class Importer {
                 && found.regionCode().startsWith(actor.region().prefix());
     }
 
-    /** {@code supervisor}: the actor whose region limits the rows, or null for the province-wide feed. */
-    private Mono<RegistryImport> write(ImportId id, List<ImportRows.Checked> batch, @Nullable Actor supervisor, ImportTally tally) {
+    /**
+     * The batch ready to write, its refused rows in order. {@code supervisor}: the actor whose region limits the rows, or
+     * null for the province-wide feed; {@code counties}: the import's villages so far, so that only a village not seen yet
+     * costs a round trip (a province has a few thousand).
+     */
+    private Mono<Sealed> seal(List<ImportRows.Checked> batch, @Nullable Actor supervisor, Map<String, String> counties) {
         List<RowError> errors = new ArrayList<>();
         List<ImportRow> candidates = new ArrayList<>(batch.size());
         for (ImportRows.Checked checked : batch) {
@@ -106,23 +125,24 @@ public final class Importer {
                 candidates.add(row);
             }
         }
-        Set<String> villages = candidates.stream().map(row -> row.village().value()).collect(Collectors.toSet());
-        return imports.countiesOf(villages)
+        Set<String> unseen = candidates.stream().map(row -> row.village().value()).filter(village -> !counties.containsKey(village))
+                .collect(Collectors.toSet());
+        Mono<Map<String, String>> known = unseen.isEmpty() ? Mono.just(counties) : imports.countiesOf(unseen).map(found -> {
+            // An unknown village is remembered as such (blank), so that its rows do not ask again.
+            unseen.forEach(village -> counties.put(village, found.getOrDefault(village, "")));
+            return counties;
+        });
+        return known
                 // Encrypting a few thousand names and ID numbers is CPU work: off the event loop that delivered the rows.
                 .publishOn(Schedulers.parallel())
-                .map(counties -> seal(batch.size(), candidates, counties, errors, tally))
-                .flatMap(sealed -> imports.apply(id, sealed, tally.startedBy(), now(), LocalDate.now(clock.withZone(CHINA)))
-                        .map(outcome -> {
-                            tally.add(sealed, outcome);
-                            return tally.snapshot(ImportStatus.RUNNING, null, null);
-                        }));
+                .map(directory -> new Sealed(seal(batch.size(), candidates, directory, errors), keys(candidates)));
     }
 
-    private ImportBatch seal(int read, List<ImportRow> candidates, Map<String, String> counties, List<RowError> errors, ImportTally tally) {
+    private ImportBatch seal(int read, List<ImportRow> candidates, Map<String, String> counties, List<RowError> errors) {
         List<SealedRow> sealed = new ArrayList<>(candidates.size());
         for (ImportRow row : candidates) {
             String county = counties.get(row.village().value());
-            if (county == null) {
+            if (county == null || county.isEmpty()) {
                 errors.add(new RowError(row.row(), "villageCode", "is not the code of a known village"));
             } else {
                 sealed.add(seal(row, county));
@@ -130,8 +150,7 @@ public final class Importer {
         }
         errors.sort(Comparator.comparingLong(RowError::row));
         long refused = errors.stream().mapToLong(RowError::row).distinct().count();
-        List<RowError> listed = tally.listable(errors);
-        return new ImportBatch(sealed, read, refused, listed, errors.size() - listed.size());
+        return new ImportBatch(sealed, read, refused, errors, 0);
     }
 
     private SealedRow seal(ImportRow row, String county) {
@@ -143,6 +162,20 @@ public final class Importer {
                 row.reason());
     }
 
+    /** The households and persons a batch writes, in the file's terms: what two batches written at once must not share. */
+    private static Set<String> keys(List<ImportRow> rows) {
+        Set<String> keys = new HashSet<>(rows.size() * 3);
+        for (ImportRow row : rows) {
+            keys.add(row.household());
+            keys.add("person:" + row.idNumber().value());
+        }
+        return keys;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
     private static String reason(Throwable failure) {
         String message = failure.getMessage();
         return message == null ? failure.getClass().getSimpleName() : message.length() > 500 ? message.substring(0, 500) : message;
@@ -150,5 +183,13 @@ public final class Importer {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A batch ready to write, and what it writes. */
+    private record Sealed(ImportBatch batch, Set<String> keys) {
+    }
+
+    /** A batch written, and what it changed. */
+    private record Written(ImportBatch batch, BatchOutcome outcome) {
     }
 }

@@ -189,7 +189,7 @@ class RegistryImportIntegrationTests {
         PeopleFiles files = new PeopleFiles(villages);
         UUID id = UUID.randomUUID();
         Sinks.Empty<Void> gate = Sinks.empty();
-        // The first 2,500 rows, then nothing until the gate opens: the first batch (2,000) is written meanwhile.
+        // The first 2,500 rows, then nothing until the gate opens: the batches of the first 2,000 are written meanwhile.
         Flux<String> body = Flux.concat(files.csv(2_500, 0), gate.asMono().thenMany(Flux.range(2_501, 500).map(row -> files.line(row, 0) + "\n")));
         CompletableFuture<String> answer = WebClient.create("http://127.0.0.1:" + port).post().uri(IMPORTS)
                 .header(HttpHeaders.AUTHORIZATION, feed.bearer()).header("Import-Id", id.toString()).contentType(CSV)

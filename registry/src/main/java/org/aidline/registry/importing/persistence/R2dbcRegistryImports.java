@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,15 +105,18 @@ public class R2dbcRegistryImports implements RegistryImports {
             ),
             counts as (
                 select count(*) filter (where made) as enrolled, count(*) filter (where not made) as changed from enrolments
-            ),
-            progress as (
-                update registry_import
-                   set rows_read = rows_read + :read, rows_accepted = rows_accepted + :accepted, rows_refused = rows_refused + :refused,
-                       enrolled = enrolled + (select enrolled from counts), changed = changed + (select changed from counts),
-                       errors = errors || cast(:errors as jsonb), errors_omitted = errors_omitted + :omitted, updated_at = :at
-                 where id = :importId
             )
             select enrolled, changed from counts
+            """;
+
+    // A statement of its own at the end of the batch's transaction: the import's row is the one row that batches written at
+    // once share, so it is locked only for the moment before the commit.
+    private static final String PROGRESS = """
+            update registry_import
+               set rows_read = rows_read + :read, rows_accepted = rows_accepted + :accepted, rows_refused = rows_refused + :refused,
+                   enrolled = enrolled + :enrolled, changed = changed + :changed, errors = errors || cast(:errors as jsonb),
+                   errors_omitted = errors_omitted + :omitted, updated_at = :at
+             where id = :importId
             """;
 
     private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() {
@@ -147,19 +151,27 @@ public class R2dbcRegistryImports implements RegistryImports {
 
     @Override
     public Mono<BatchOutcome> apply(ImportId id, ImportBatch batch, String by, Instant at, LocalDate today) {
+        OffsetDateTime time = utc(at);
         return database.sql(APPLY)
                 .bind("rows", json.writeValueAsString(batch.rows().stream().map(R2dbcRegistryImports::input).toList()))
-                .bind("at", utc(at))
+                .bind("at", time)
                 .bind("today", today)
                 .bind("by", by)
                 .bind("importId", id.value())
-                .bind("read", batch.read())
-                .bind("accepted", (long) batch.rows().size())
-                .bind("refused", batch.refused())
-                .bind("errors", json.writeValueAsString(batch.errors()))
-                .bind("omitted", batch.errorsOmitted())
                 .map(row -> new BatchOutcome(row.get("enrolled", Long.class), row.get("changed", Long.class)))
                 .one()
+                .flatMap(outcome -> database.sql(PROGRESS)
+                        .bind("importId", id.value())
+                        .bind("read", batch.read())
+                        .bind("accepted", (long) batch.rows().size())
+                        .bind("refused", batch.refused())
+                        .bind("enrolled", outcome.enrolled())
+                        .bind("changed", outcome.changed())
+                        .bind("errors", json.writeValueAsString(batch.errors()))
+                        .bind("omitted", batch.errorsOmitted())
+                        .bind("at", time)
+                        .fetch().rowsUpdated()
+                        .thenReturn(outcome))
                 .as(transactions::transactional);
     }
 
@@ -188,7 +200,7 @@ public class R2dbcRegistryImports implements RegistryImports {
                         row.get("region_code", String.class), row.get("started_by", String.class),
                         row.get("started_at", OffsetDateTime.class).toInstant(), instant(row.get("finished_at", OffsetDateTime.class)),
                         row.get("rows_read", Long.class), row.get("rows_accepted", Long.class), row.get("rows_refused", Long.class),
-                        row.get("enrolled", Long.class), row.get("changed", Long.class), json.readValue(row.get("errors", String.class), ERRORS),
+                        row.get("enrolled", Long.class), row.get("changed", Long.class), inFileOrder(json.readValue(row.get("errors", String.class), ERRORS)),
                         row.get("errors_omitted", Long.class), row.get("failure", String.class)))
                 .one();
     }
@@ -209,6 +221,11 @@ public class R2dbcRegistryImports implements RegistryImports {
         return new Input(row.row(), row.householdKey(), row.newHouseholdId(), row.newMemberId(), row.newEnrolmentId(), row.idNumberHash(),
                 row.idNumberCipher(), row.idNumberMasked(), row.nameHash(), row.nameCipher(), row.nameMasked(), row.villageCode(),
                 row.countyCode(), row.programme(), row.monthlyAmountFen(), row.startsOn(), row.status(), row.reason());
+    }
+
+    /** Batches written at once commit in either order, so their errors are appended so: a reader sees them by row. */
+    private static List<RowError> inFileOrder(List<RowError> errors) {
+        return errors.stream().sorted(Comparator.comparingLong(RowError::row)).toList();
     }
 
     private static OffsetDateTime utc(Instant instant) {
