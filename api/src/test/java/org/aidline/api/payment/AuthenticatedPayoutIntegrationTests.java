@@ -17,13 +17,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.aidline.api.support.IntegrationTest;
+import org.aidline.api.support.MutualTlsBank;
 import org.aidline.api.support.SampleReports;
 import org.aidline.api.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,14 +50,7 @@ class AuthenticatedPayoutIntegrationTests {
     static final FakeBank bank = new FakeBank();
 
     @RegisterExtension
-    static WireMockExtension gateway = WireMockExtension.newInstance().options(wireMockConfig()
-                    .httpDisabled(true)
-                    .dynamicHttpsPort()
-                    .keystorePath(testMaterial("test-bank-keystore.p12")).keystoreType("PKCS12")
-                    .keystorePassword("test-only").keyManagerPassword("test-only")
-                    .needClientAuth(true)
-                    .trustStorePath(testMaterial("test-bank-truststore.p12")).trustStoreType("PKCS12").trustStorePassword("test-only")
-                    .extensions(bank))
+    static WireMockExtension gateway = WireMockExtension.newInstance().options(MutualTlsBank.server(bank))
             .build();
 
     @RegisterExtension
@@ -163,11 +155,4 @@ class AuthenticatedPayoutIntegrationTests {
                 .stream().map(request -> request.getHeader("Authorization")).toList();
     }
 
-    static String testMaterial(String name) {
-        try {
-            return Path.of(AuthenticatedPayoutIntegrationTests.class.getResource("/outbound-tls/" + name).toURI()).toString();
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

@@ -5,26 +5,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.aidline.api.outbound.OutboundClients;
 import org.aidline.api.payment.FakeBank;
+import org.aidline.api.support.MutualTlsBank;
 import org.aidline.intake.PaymentsProperties;
-import org.aidline.registry.PayoutsProperties;
 import org.aidline.intake.money.Money;
 import org.aidline.intake.payment.Disbursement;
 import org.aidline.intake.payment.GatewayOutcome;
 import org.aidline.intake.payment.PaymentGateway;
 import org.aidline.intake.payment.PaymentKind;
+import org.aidline.registry.PayoutsProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,14 +46,7 @@ class BankMutualTlsTests {
     static final FakeBank bank = new FakeBank();
 
     @RegisterExtension
-    static WireMockExtension gatewayServer = WireMockExtension.newInstance().options(wireMockConfig()
-                    .httpDisabled(true)
-                    .dynamicHttpsPort()
-                    .keystorePath(testMaterial("test-bank-keystore.p12")).keystoreType("PKCS12")
-                    .keystorePassword("test-only").keyManagerPassword("test-only")
-                    .needClientAuth(true)
-                    .trustStorePath(testMaterial("test-bank-truststore.p12")).trustStoreType("PKCS12").trustStorePassword("test-only")
-                    .extensions(bank))
+    static WireMockExtension gatewayServer = WireMockExtension.newInstance().options(MutualTlsBank.server(bank))
             .build();
 
     final DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry();
@@ -125,11 +116,4 @@ class BankMutualTlsTests {
                 Money.ofFen(10000), PaymentKind.PROGRAMME);
     }
 
-    static String testMaterial(String name) {
-        try {
-            return Path.of(BankMutualTlsTests.class.getResource("/outbound-tls/" + name).toURI()).toString();
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }
