@@ -3,6 +3,8 @@ package org.aidline.api.edge;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Cuts a body arriving in pieces into lines of bytes (LF or CRLF, the CR dropped), holding only the
@@ -23,6 +25,18 @@ public final class ByteLines {
     }
 
     public record TooLong() implements Piece {
+    }
+
+    /**
+     * The pieces in the caller's own terms: each line decoded by {@code line}, the too-long end by
+     * {@code tooLong}.
+     */
+    public static <T> List<T> decoded(List<Piece> pieces, Function<byte[], T> line, Supplier<T> tooLong) {
+        List<T> decoded = new ArrayList<>(pieces.size());
+        for (Piece piece : pieces) {
+            decoded.add(piece instanceof Line complete ? line.apply(complete.bytes()) : tooLong.get());
+        }
+        return decoded;
     }
 
     private final int maxLineBytes;

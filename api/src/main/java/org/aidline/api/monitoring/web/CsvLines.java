@@ -1,7 +1,6 @@
 package org.aidline.api.monitoring.web;
 
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.List;
 import org.aidline.api.edge.ByteLines;
 
@@ -38,10 +37,6 @@ final class CsvLines {
     }
 
     private List<Piece> decoded(List<ByteLines.Piece> pieces) {
-        List<Piece> decoded = new ArrayList<>(pieces.size());
-        for (ByteLines.Piece piece : pieces) {
-            decoded.add(piece instanceof ByteLines.Line line ? new Line(new String(line.bytes(), charset)) : new TooLong());
-        }
-        return decoded;
+        return ByteLines.decoded(pieces, bytes -> new Line(new String(bytes, charset)), TooLong::new);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.aidline.api.edge.ByteLines;
 import org.jspecify.annotations.Nullable;
@@ -54,11 +53,7 @@ final class TextLines {
     }
 
     private List<Piece> decoded(List<ByteLines.Piece> pieces) {
-        List<Piece> decoded = new ArrayList<>(pieces.size());
-        for (ByteLines.Piece piece : pieces) {
-            decoded.add(piece instanceof ByteLines.Line line ? line(line.bytes()) : new TooLong());
-        }
-        return decoded;
+        return ByteLines.decoded(pieces, this::line, TooLong::new);
     }
 
     private Line line(byte[] bytes) {
