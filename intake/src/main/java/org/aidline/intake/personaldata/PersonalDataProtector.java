@@ -23,6 +23,10 @@ public final class PersonalDataProtector {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
     private final SecureRandom random = new SecureRandom();
+    // Looking a Mac or a Cipher up in the providers costs several times the hashing or encryption of an ID number; an
+    // instance is not for two threads at once, so each thread keeps its own (a Cipher is initialised per use: a fresh nonce).
+    private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataProtector::aesGcm);
 
     public PersonalDataProtector(byte[] encryptionKey, byte[] hashKey) {
         if (encryptionKey.length != 32) {
@@ -33,6 +37,7 @@ public final class PersonalDataProtector {
         }
         this.encryptionKey = new SecretKeySpec(encryptionKey, "AES");
         this.hashKey = new SecretKeySpec(hashKey, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::hmacSha256);
     }
 
     public ProtectedResidentId protect(ResidentId id) {
@@ -68,12 +73,24 @@ public final class PersonalDataProtector {
     }
 
     private byte[] hmac(byte[] message) {
+        return macs.get().doFinal(message);
+    }
+
+    private Mac hmacSha256() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hashKey);
-            return mac.doFinal(message);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static Cipher aesGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 
@@ -89,7 +106,7 @@ public final class PersonalDataProtector {
             ByteBuffer buffer = ByteBuffer.wrap(ciphertext);
             byte[] nonce = new byte[NONCE_BYTES];
             buffer.get(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             return cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
@@ -105,7 +122,7 @@ public final class PersonalDataProtector {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plain.getBytes(charset));
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();

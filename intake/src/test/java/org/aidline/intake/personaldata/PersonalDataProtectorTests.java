@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.aidline.intake.report.ResidentId;
@@ -206,5 +212,30 @@ class PersonalDataProtectorTests {
     @ValueSource(ints = {32, 33, 64})
     void acceptsHashKeysOfAtLeast32Bytes(int size) {
         assertThatCode(() -> new PersonalDataProtector(new byte[32], new byte[size])).doesNotThrowAnyException();
+    }
+
+    @Test
+    void threadsSealingAtOnceEachGetTheirOwnRoundTrip() throws Exception {
+        // Each thread keeps its own Mac and Cipher: many at once must neither mix nonces nor hashes.
+        List<String> numbers = IntStream.range(0, 4_000).mapToObj(i -> ResidentIdSamples.randomValid(new Random(SEED + i))).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (String number : numbers) {
+                checks.add(threads.submit(() -> {
+                    ResidentId id = new ResidentId(number);
+                    ProtectedResidentId sealed = protector.protect(id);
+                    ProtectedName name = protector.protectName("马" + number);
+                    return protector.reveal(sealed.ciphertext()).equals(id)
+                            && protector.revealName(name.ciphertext()).equals("马" + number)
+                            && Arrays.equals(sealed.householdKey(), new PersonalDataProtector(encryptionKey, hashKey).householdKey(id));
+                }));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
