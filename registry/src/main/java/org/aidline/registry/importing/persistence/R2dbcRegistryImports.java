@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports in PostgreSQL. A batch is one statement: its rows go in as one JSON parameter
- * ({@code jsonb_to_recordset}), households, members and enrolments are upserted set-wise (a row whose
+ * Imports in PostgreSQL. A batch is one statement: its rows go in as one array parameter a column
+ * ({@code unnest}), households, members and enrolments are upserted set-wise (a row whose
  * values are already as sent is not touched, so neither history nor audit hears of it), and the
  * import's counts move in the same transaction, so what the import's row says was written was.
  */
@@ -39,9 +40,11 @@ public class R2dbcRegistryImports implements RegistryImports {
     // it would have had the rows come one by one; ON CONFLICT cannot touch one row twice in a statement.
     private static final String APPLY = """
             with input as (
-                select * from jsonb_to_recordset(cast(:rows as jsonb)) as r(
-                    rn bigint, hh text, hh_id uuid, m_id uuid, e_id uuid, idh text, idc text, idm text, nh text, nc text, nm text,
-                    v text, c text, p text, a bigint, s date, st text, r text)
+                select * from unnest(cast(:rn as bigint[]), cast(:hh as text[]), cast(:hhId as uuid[]), cast(:mId as uuid[]),
+                                     cast(:eId as uuid[]), cast(:idh as text[]), cast(:idc as text[]), cast(:idm as text[]),
+                                     cast(:nh as text[]), cast(:nc as text[]), cast(:nm as text[]), cast(:v as text[]), cast(:c as text[]),
+                                     cast(:p as text[]), cast(:a as bigint[]), cast(:s as date[]), cast(:st as text[]), cast(:r as text[]))
+                    as r(rn, hh, hh_id, m_id, e_id, idh, idc, idm, nh, nc, nm, v, c, p, a, s, st, r)
             ),
             households as (
                 insert into household (id, household_key, county_code, village_code, created_at, updated_at)
@@ -152,8 +155,7 @@ public class R2dbcRegistryImports implements RegistryImports {
     @Override
     public Mono<BatchOutcome> apply(ImportId id, ImportBatch batch, String by, Instant at, LocalDate today) {
         OffsetDateTime time = utc(at);
-        return database.sql(APPLY)
-                .bind("rows", json.writeValueAsString(batch.rows().stream().map(R2dbcRegistryImports::input).toList()))
+        return Columns.of(batch.rows()).bindTo(database.sql(APPLY))
                 .bind("at", time)
                 .bind("today", today)
                 .bind("by", by)
@@ -217,12 +219,6 @@ public class R2dbcRegistryImports implements RegistryImports {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private static Input input(SealedRow row) {
-        return new Input(row.row(), row.householdKey(), row.newHouseholdId(), row.newMemberId(), row.newEnrolmentId(), row.idNumberHash(),
-                row.idNumberCipher(), row.idNumberMasked(), row.nameHash(), row.nameCipher(), row.nameMasked(), row.villageCode(),
-                row.countyCode(), row.programme(), row.monthlyAmountFen(), row.startsOn(), row.status(), row.reason());
-    }
-
     /** Batches written at once commit in either order, so their errors are appended so: a reader sees them by row. */
     private static List<RowError> inFileOrder(List<RowError> errors) {
         return errors.stream().sorted(Comparator.comparingLong(RowError::row)).toList();
@@ -236,8 +232,48 @@ public class R2dbcRegistryImports implements RegistryImports {
         return at == null ? null : at.toInstant();
     }
 
-    /** A row as the statement's jsonb_to_recordset reads it (short names: a batch of thousands is one parameter); bytes go as base64. */
-    private record Input(long rn, String hh, UUID hh_id, UUID m_id, UUID e_id, byte[] idh, byte[] idc, String idm, byte[] nh, byte[] nc,
-            String nm, String v, String c, String p, long a, @Nullable LocalDate s, String st, @Nullable String r) {
+    /**
+     * A batch as the statement's unnest reads it: one array a column (a batch of thousands is eighteen parameters, each
+     * sent once; parsing them costs the database a fraction of what one JSON document of the same rows did). Bytes go as
+     * base64, decoded by the statement; a missing start or reason is a null element.
+     */
+    private record Columns(Long[] rn, String[] hh, UUID[] hhId, UUID[] mId, UUID[] eId, String[] idh, String[] idc, String[] idm,
+            String[] nh, String[] nc, String[] nm, String[] v, String[] c, String[] p, Long[] a, String[] s, String[] st, String[] r) {
+
+        static Columns of(List<SealedRow> rows) {
+            int size = rows.size();
+            Columns columns = new Columns(new Long[size], new String[size], new UUID[size], new UUID[size], new UUID[size], new String[size],
+                    new String[size], new String[size], new String[size], new String[size], new String[size], new String[size],
+                    new String[size], new String[size], new Long[size], new String[size], new String[size], new String[size]);
+            Base64.Encoder base64 = Base64.getEncoder();
+            for (int i = 0; i < size; i++) {
+                SealedRow row = rows.get(i);
+                columns.rn[i] = row.row();
+                columns.hh[i] = row.householdKey();
+                columns.hhId[i] = row.newHouseholdId();
+                columns.mId[i] = row.newMemberId();
+                columns.eId[i] = row.newEnrolmentId();
+                columns.idh[i] = base64.encodeToString(row.idNumberHash());
+                columns.idc[i] = base64.encodeToString(row.idNumberCipher());
+                columns.idm[i] = row.idNumberMasked();
+                columns.nh[i] = base64.encodeToString(row.nameHash());
+                columns.nc[i] = base64.encodeToString(row.nameCipher());
+                columns.nm[i] = row.nameMasked();
+                columns.v[i] = row.villageCode();
+                columns.c[i] = row.countyCode();
+                columns.p[i] = row.programme();
+                columns.a[i] = row.monthlyAmountFen();
+                columns.s[i] = row.startsOn() == null ? null : row.startsOn().toString();
+                columns.st[i] = row.status();
+                columns.r[i] = row.reason();
+            }
+            return columns;
+        }
+
+        GenericExecuteSpec bindTo(GenericExecuteSpec statement) {
+            return statement.bind("rn", rn).bind("hh", hh).bind("hhId", hhId).bind("mId", mId).bind("eId", eId).bind("idh", idh)
+                    .bind("idc", idc).bind("idm", idm).bind("nh", nh).bind("nc", nc).bind("nm", nm).bind("v", v).bind("c", c).bind("p", p)
+                    .bind("a", a).bind("s", s).bind("st", st).bind("r", r);
+        }
     }
 }
