@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires imports of the people in assistance (issue 13, item 2). */
@@ -19,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RegistryImportProperties.class)
 public class RegistryImportConfiguration {
 
-    // The statement's JSON is read by PostgreSQL: it must not change shape when the web's settings do. Non-ASCII characters (the
-    // masked names) are escaped, so that a batch's JSON stays a one-byte-per-character string: half the heap of a UTF-16 one.
-    private static final JsonMapper STATEMENT_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    // The import's list of refused rows is kept as JSON in its row (appended to by each batch, read back by GET): its shape
+    // must not change when the web's settings do.
+    private static final JsonMapper STATEMENT_JSON = JsonMapper.builder().build();
 
     @Bean
     RegistryImports registryImports(DatabaseClient database, TransactionalOperator transactions) {
