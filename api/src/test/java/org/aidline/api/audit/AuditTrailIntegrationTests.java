@@ -292,6 +292,27 @@ class AuditTrailIntegrationTests {
     }
 
     /** Files a report, seals the chain, and answers a sealed event of it past the start of the chain. */
+    @Test
+    void aChangeFromASessionWithoutTheServicesSearchPathIsStillAudited() {
+        // A DBA's psql, or any tool, with the default search_path: the registry's row trigger calls intake.audit_row_change,
+        // which must find intake's tables by itself.
+        UUID importId = UUID.randomUUID();
+        Mono.usingWhen(Mono.from(unpooled().create()), connection -> Flux.concat(
+                                run(connection, "set search_path = public"),
+                                run(connection, "insert into registry.registry_import (id, status, started_by, started_at, updated_at) "
+                                        + "values ('" + importId + "', 'RUNNING', 'dba-by-hand', now(), now())"))
+                        .then(Mono.just(true)),
+                        io.r2dbc.spi.Connection::close)
+                .block(Duration.ofSeconds(30));
+
+        assertThat(rows("select action, actor from audit_event where entity_type = 'registry_import' and entity_id = :id", "id",
+                importId.toString()))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.get("action")).isEqualTo("INSERT");
+                    assertThat(event.get("actor")).isEqualTo("system");
+                });
+    }
+
     private long sealedEvent() {
         String requestId = "req-" + UUID.randomUUID();
         file(tokens.newCitizen(), requestId);
