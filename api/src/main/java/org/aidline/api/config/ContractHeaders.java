@@ -33,6 +33,11 @@ final class ContractHeaders {
     private static final java.util.Set<String> VERSIONED = java.util.Set.of("#/components/schemas/Case", "#/components/schemas/GrantResponse",
             "#/components/schemas/CalendarView", "#/components/schemas/PolicyResponse");
 
+    // The other 201s that answer where the new resource is read (or, for a device, removed). An extension asked for has no
+    // address of its own: it is read with its task.
+    private static final java.util.Set<String> CREATES_READABLE = java.util.Set.of("createCampaign", "importPeople", "referReport",
+            "registerDevice");
+
     private ContractHeaders() {
     }
 
@@ -91,8 +96,10 @@ final class ContractHeaders {
             if (status.equals("200") && versioned(response)) {
                 refer(response, HttpHeaders.ETAG);
             }
-            if (status.equals("201") && idempotentFiling) {
+            if (status.equals("201") && (idempotentFiling || CREATES_READABLE.contains(operation.getOperationId()))) {
                 refer(response, LOCATION);
+            }
+            if (status.equals("201") && idempotentFiling) {
                 refer(response, IdempotentFiling.REPLAYED_HEADER);
             }
         });

@@ -302,10 +302,12 @@ class OrdinaryCaseIntegrationTests {
         charity.stubFor(post(urlEqualTo("/aidline/referrals")).willReturn(aResponse().withStatus(202)));
         Tokens.Caller citizen = tokens.newCitizen();
         String report = fileStandard(citizen, 8000);
-        JsonNode referred = json.readTree(web.post().uri("/api/v1/reports/{id}/referrals", report).header("Authorization", "Bearer " + coordinator)
+        var answer = web.post().uri("/api/v1/reports/{id}/referrals", report).header("Authorization", "Bearer " + coordinator)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", "CHARITY_FEDERATION", "reason", "Medical bills beyond temporary aid"))
-                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+                .exchange().expectStatus().isCreated().expectBody().returnResult();
+        JsonNode referred = json.readTree(answer.getResponseBody());
         String referral = referred.path("id").asString();
+        assertThat(answer.getResponseHeaders().getLocation()).hasToString("/api/v1/referrals/" + referral);
         assertThat(referred.path("status").asString()).isEqualTo("OPEN");
         web.post().uri("/api/v1/reports/{id}/referrals", report).header("Authorization", "Bearer " + coordinator)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", "CHARITY_FEDERATION", "reason", "again"))

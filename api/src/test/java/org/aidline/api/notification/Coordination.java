@@ -1,5 +1,6 @@
 package org.aidline.api.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -86,13 +87,17 @@ public class Coordination {
 
     /** The registration as answered, with the id that unregisters it. */
     public JsonNode registerDevice(String bearerToken, String provider, String deviceToken) {
-        return json.readTree(web.post().uri("/api/v1/devices")
+        var answer = web.post().uri("/api/v1/devices")
                 .header("Authorization", "Bearer " + bearerToken)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("provider", provider, "token", deviceToken))
                 .exchange()
                 .expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody());
+                .expectBody().returnResult();
+        JsonNode device = json.readTree(answer.getResponseBody());
+        // Where the device is removed (DELETE): the token itself stays out of URLs.
+        assertThat(answer.getResponseHeaders().getLocation()).hasToString("/api/v1/devices/" + device.get("id").asString());
+        return device;
     }
 
     /** The task the report opened (once notification has consumed its ReportFiled event), as the database has it. */

@@ -171,8 +171,12 @@ class PayoutsIntegrationTests {
     @Test
     void citizensOperatorsCoordinatorsAndAnotherCountysSupervisorAreRefused() {
         String own = tokens.staff(Role.SUPERVISOR, "640104").token();
-        JsonNode campaign = call(HttpMethod.POST, "/api/v1/campaigns", own, Map.of("name", "Refusals " + System.nanoTime(),
-                "amountPerPerson", 600, "programmes", List.of("MINIMUM_LIVING"), "asOf", "2099-01-01"), 201);
+        var created = web.post().uri("/api/v1/campaigns").header("Authorization", "Bearer " + own).bodyValue(Map.of("name",
+                        "Refusals " + System.nanoTime(), "amountPerPerson", 600, "programmes", List.of("MINIMUM_LIVING"), "asOf", "2099-01-01"))
+                .exchange().expectStatus().isCreated().expectBody().returnResult();
+        JsonNode campaign = json.readTree(created.getResponseBody());
+        // The answer says where the campaign is read.
+        assertThat(created.getResponseHeaders().getLocation()).hasToString("/api/v1/campaigns/" + campaign.get("id").asString());
         call(HttpMethod.POST, "/api/v1/campaigns/" + campaign.get("id").asString() + "/run", own, null, 409);
         JsonNode payroll = call(HttpMethod.POST, "/api/v1/payrolls", own, Map.of("programme", "DISABILITY_SUBSIDY", "month",
                 YearMonth.now().toString(), "county", "640104"), 202);

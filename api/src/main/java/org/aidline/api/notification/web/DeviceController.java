@@ -6,12 +6,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.aidline.api.problem.ProblemException;
 import org.aidline.api.security.Actors;
 import org.aidline.notification.device.DeviceRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,7 +44,8 @@ public class DeviceController {
             content = @Content(schema = @Schema(implementation = DeviceView.class)))
     Mono<ResponseEntity<DeviceView>> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DeviceRequest request) {
         return registry.register(Actors.from(token), request.provider(), request.token())
-                .map(device -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.toView(device)));
+                .map(mapper::toView)
+                .map(view -> ResponseEntity.created(URI.create("/api/v1/devices/" + view.id())).body(view));
     }
 
     @GetMapping(path = "/api/v1/devices", produces = JSON)

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.aidline.registry.campaign.CampaignView;
 import org.aidline.registry.campaign.NewCampaign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -77,10 +79,11 @@ public class CampaignController {
                     + "programmes, in the counties of your region. Nothing is paid until it is run.")
     @ApiResponse(responseCode = "409", description = "A campaign of that name exists for your region: /problems/state-conflict",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    Mono<CampaignResponse> create(@AuthenticationPrincipal Jwt token, @Validated @RequestBody CampaignRequest request) {
+    Mono<ResponseEntity<CampaignResponse>> create(@AuthenticationPrincipal Jwt token, @Validated @RequestBody CampaignRequest request) {
         return Mono.defer(() -> desk.create(Actors.from(token), new NewCampaign(request.name(),
                         Yuan.toFen(request.amountPerPerson(), "amountPerPerson"), request.programmes(), request.asOf())))
                 .map(CampaignResponse::of)
+                .map(created -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created))
                 .onErrorMap(RegistryProblems::of);
     }
 

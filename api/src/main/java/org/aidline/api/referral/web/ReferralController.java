@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.aidline.api.problem.ProblemException;
@@ -28,7 +29,6 @@ import org.aidline.intake.referral.ReferralNotFoundException;
 import org.aidline.intake.referral.ReferralStatus;
 import org.aidline.intake.report.ReportId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -105,7 +105,8 @@ public class ReferralController {
             return Mono.error(ProblemException.notFound("report"));
         }
         return Mono.defer(() -> desk.refer(report, request.to(), request.reason(), Actors.from(token)))
-                .map(referral -> ResponseEntity.status(HttpStatus.CREATED).body(ReferralView.of(referral)))
+                .map(ReferralView::of)
+                .map(referred -> ResponseEntity.created(URI.create("/api/v1/referrals/" + referred.id())).body(referred))
                 .onErrorMap(ReferralController::translate);
     }
 
