@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.aidline.api.support.IntegrationTest;
 import org.aidline.api.support.Tokens;
@@ -244,6 +245,12 @@ class CoordinatorTaskIntegrationTests {
         web.delete().uri("/api/v1/devices/{id}", deviceId).header("Authorization", "Bearer " + coordination.token("coord-device-stranger", Role.COORDINATOR, Coordination.COUNTY))
                 .exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // Not an id at all, a blank one included (the binder made it null: a 500 the fuzzer found): the same 404.
+        for (String notAnId : List.of(" ", "not-a-device")) {
+            web.delete().uri("/api/v1/devices/{id}", notAnId).header("Authorization", "Bearer " + coordinator).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
         web.delete().uri("/api/v1/devices/{id}", deviceId).header("Authorization", "Bearer " + coordinator).exchange().expectStatus().isNoContent();
         web.delete().uri("/api/v1/devices/{id}", deviceId).header("Authorization", "Bearer " + coordinator).exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

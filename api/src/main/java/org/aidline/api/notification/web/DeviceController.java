@@ -60,8 +60,15 @@ public class DeviceController {
     @ApiResponse(responseCode = "204", description = "Unregistered")
     @ApiResponse(responseCode = "404", description = "Not a device registered to you: /problems/not-found",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-        return registry.unregister(Actors.from(token), id).map(removed -> {
+    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        UUID device;
+        try {
+            // Parsed here, not by the binder: a blank id converts to null there, which reached the registry as a 500.
+            device = UUID.fromString(id.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return Mono.error(ProblemException.notFound("device registered to you"));
+        }
+        return registry.unregister(Actors.from(token), device).map(removed -> {
             if (!removed) {
                 throw ProblemException.notFound("device registered to you");
             }
