@@ -1,6 +1,7 @@
 package org.aidline.api.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -60,7 +61,7 @@ public class DeviceController {
     @ApiResponse(responseCode = "204", description = "Unregistered")
     @ApiResponse(responseCode = "404", description = "Not a device registered to you: /problems/not-found",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
         UUID device;
         try {
             // Parsed here, not by the binder: a blank id converts to null there, which reached the registry as a 500.
