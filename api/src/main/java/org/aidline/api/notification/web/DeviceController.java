@@ -61,7 +61,8 @@ public class DeviceController {
     @ApiResponse(responseCode = "204", description = "Unregistered")
     @ApiResponse(responseCode = "404", description = "Not a device registered to you: /problems/not-found",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token, @Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
+    Mono<ResponseEntity<Void>> unregister(@AuthenticationPrincipal Jwt token,
+            @Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
         UUID device;
         try {
             // Parsed here, not by the binder: a blank id converts to null there, which reached the registry as a 500.
